@@ -1,0 +1,98 @@
+package io.jenkins.plugins.cargo.api;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One node's execution inside a Cargo run, as Cargo reported it. Immutable. */
+public final class CargoExecution {
+    private final String nodeUuid;
+    private final String nodeSlug;
+    private final String nodeKind;
+    private final String title;
+    private final RunStatus status;
+    private final String errorMessage;
+    private final BigDecimal creditsUsed;
+    private final Instant startedAt;
+    private final Instant finishedAt;
+
+    public CargoExecution(
+            @CheckForNull String nodeUuid,
+            @CheckForNull String nodeSlug,
+            @CheckForNull String nodeKind,
+            @CheckForNull String title,
+            @NonNull RunStatus status,
+            @CheckForNull String errorMessage,
+            @CheckForNull BigDecimal creditsUsed,
+            @CheckForNull Instant startedAt,
+            @CheckForNull Instant finishedAt) {
+        this.nodeUuid = nodeUuid;
+        this.nodeSlug = nodeSlug;
+        this.nodeKind = nodeKind;
+        this.title = title;
+        this.status = Objects.requireNonNull(status, "status");
+        this.errorMessage = errorMessage;
+        this.creditsUsed = creditsUsed == null ? BigDecimal.ZERO : creditsUsed;
+        this.startedAt = startedAt;
+        this.finishedAt = finishedAt;
+    }
+
+    @CheckForNull
+    public String nodeUuid() {
+        return nodeUuid;
+    }
+
+    @CheckForNull
+    public String nodeSlug() {
+        return nodeSlug;
+    }
+
+    @CheckForNull
+    public String nodeKind() {
+        return nodeKind;
+    }
+
+    /** Cargo's short human summary of what the node did; may be truncated by Cargo. */
+    @CheckForNull
+    public String title() {
+        return title;
+    }
+
+    @NonNull
+    public RunStatus status() {
+        return status;
+    }
+
+    @CheckForNull
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    /** Credits this execution used; zero when Cargo did not say. */
+    @NonNull
+    public BigDecimal creditsUsed() {
+        return creditsUsed;
+    }
+
+    @CheckForNull
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    @CheckForNull
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    /** Whether this execution is over; Cargo's execution statuses are pending, success and error. */
+    public boolean isFinished() {
+        return status.isTerminal() || finishedAt != null;
+    }
+
+    @Override
+    public String toString() {
+        return "CargoExecution[" + nodeSlug + ", " + status + "]";
+    }
+}
