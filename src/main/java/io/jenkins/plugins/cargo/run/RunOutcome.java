@@ -1,0 +1,191 @@
+package io.jenkins.plugins.cargo.run;
+
+import io.jenkins.plugins.cargo.api.CargoExecution;
+import io.jenkins.plugins.cargo.api.CargoRun;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a run ended, as plain serializable values: what the Pipeline step returns (as {@link #toMap()})
+ * and what the freestyle builder and the build action show.
+ */
+public final class RunOutcome implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String runUuid;
+    private final String workflowUuid;
+    private final String releaseUuid;
+    private final String status;
+    private final BuildResult result;
+    private final EndReason endReason;
+    private final String errorMessage;
+    private final String failedNodeSlug;
+    private final String failedNodeTitle;
+    private final String failedNodeError;
+    private final List<Map<String, Object>> executions;
+    private final BigDecimal creditsUsed;
+    private final Map<String, Object> output;
+    private final String createdAt;
+    private final String finishedAt;
+    private final Long durationMillis;
+
+    private RunOutcome(CargoRun run, BuildResult result, EndReason endReason) {
+        this.runUuid = run.uuid();
+        this.workflowUuid = run.workflowUuid();
+        this.releaseUuid = run.releaseUuid();
+        this.status = run.status().value();
+        this.result = result;
+        this.endReason = endReason;
+        this.errorMessage = run.errorMessage();
+        CargoExecution failed = run.firstFailedExecution().orElse(null);
+        this.failedNodeSlug = failed == null ? null : failed.nodeSlug();
+        this.failedNodeTitle = failed == null ? null : failed.title();
+        this.failedNodeError = failed == null ? null : failed.errorMessage();
+        List<Map<String, Object>> summary = new ArrayList<>();
+        for (CargoExecution execution : run.executions()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("nodeSlug", execution.nodeSlug());
+            entry.put("title", execution.title());
+            entry.put("status", execution.status().value());
+            entry.put("creditsUsed", execution.creditsUsed());
+            entry.put("errorMessage", execution.errorMessage());
+            summary.add(Collections.unmodifiableMap(entry));
+        }
+        this.executions = Collections.unmodifiableList(summary);
+        this.creditsUsed = run.creditsUsed();
+        this.output = run.output();
+        this.createdAt = run.createdAt() == null ? null : run.createdAt().toString();
+        this.finishedAt = run.finishedAt() == null ? null : run.finishedAt().toString();
+        this.durationMillis = run.createdAt() != null && run.finishedAt() != null
+                ? Duration.between(run.createdAt(), run.finishedAt()).toMillis()
+                : null;
+    }
+
+    /** The outcome of a run as last seen, with the result the policy gives it. */
+    static RunOutcome of(CargoRun run, EndReason endReason, WaitPolicy policy) {
+        return new RunOutcome(run, resultFor(run, endReason, policy), endReason);
+    }
+
+    private static BuildResult resultFor(CargoRun run, EndReason endReason, WaitPolicy policy) {
+        switch (endReason) {
+            case NOT_WAITED:
+                return BuildResult.SUCCESS;
+            case ABORTED:
+                return BuildResult.ABORTED;
+            case TIMED_OUT:
+                return BuildResult.FAILURE;
+            default:
+                BuildResult mapped = policy.mapping().resultFor(run.status());
+                if (policy.failOnExecutionError() && run.firstFailedExecution().isPresent()
+                        && BuildResult.FAILURE.isWorseThan(mapped)) {
+                    return BuildResult.FAILURE;
+                }
+                return mapped;
+        }
+    }
+
+    public String runUuid() {
+        return runUuid;
+    }
+
+    public String workflowUuid() {
+        return workflowUuid;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public BuildResult result() {
+        return result;
+    }
+
+    public EndReason endReason() {
+        return endReason;
+    }
+
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    public String failedNodeSlug() {
+        return failedNodeSlug;
+    }
+
+    public String failedNodeTitle() {
+        return failedNodeTitle;
+    }
+
+    public String failedNodeError() {
+        return failedNodeError;
+    }
+
+    public List<Map<String, Object>> executions() {
+        return executions;
+    }
+
+    public BigDecimal creditsUsed() {
+        return creditsUsed;
+    }
+
+    /** Cargo's runContext: node outputs keyed by node slug. */
+    public Map<String, Object> output() {
+        return output;
+    }
+
+    public Instant createdAt() {
+        return createdAt == null ? null : Instant.parse(createdAt);
+    }
+
+    public Instant finishedAt() {
+        return finishedAt == null ? null : Instant.parse(finishedAt);
+    }
+
+    /** Cargo's own run time (created to finished), or null while the run has not finished. */
+    public Long durationMillis() {
+        return durationMillis;
+    }
+
+    /**
+     * The outcome as a map of plain values (String, Number, Boolean, List, Map, null), which Pipeline
+     * code can read in the sandbox without any script approval.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("runUuid", runUuid);
+        map.put("workflowUuid", workflowUuid);
+        map.put("releaseUuid", releaseUuid);
+        map.put("status", status);
+        map.put("result", result.name());
+        map.put("endReason", endReason.name());
+        map.put("errorMessage", errorMessage);
+        Map<String, Object> failed = null;
+        if (failedNodeSlug != null || failedNodeError != null) {
+            failed = new LinkedHashMap<>();
+            failed.put("nodeSlug", failedNodeSlug);
+            failed.put("title", failedNodeTitle);
+            failed.put("errorMessage", failedNodeError);
+        }
+        map.put("failedExecution", failed);
+        map.put("executions", executions);
+        map.put("creditsUsed", creditsUsed);
+        map.put("output", output);
+        map.put("createdAt", createdAt);
+        map.put("finishedAt", finishedAt);
+        map.put("durationMillis", durationMillis);
+        return map;
+    }
+
+    /** Short on purpose: the output can hold anything the workflow produced. */
+    @Override
+    public String toString() {
+        return "RunOutcome[" + runUuid + ", " + status + ", " + result + ", " + endReason + "]";
+    }
+}
