@@ -1,0 +1,451 @@
+package io.jenkins.plugins.cargo.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.cargo.api.CargoApiUrl;
+import io.jenkins.plugins.cargo.api.CargoAuthenticationException;
+import io.jenkins.plugins.cargo.api.CargoClient;
+import io.jenkins.plugins.cargo.api.CargoNotFoundException;
+import io.jenkins.plugins.cargo.api.CargoOutcomeUnknownException;
+import io.jenkins.plugins.cargo.api.CargoRejectedException;
+import io.jenkins.plugins.cargo.api.CreateRunRequest;
+import io.jenkins.plugins.cargo.api.JsonData;
+import io.jenkins.plugins.cargo.simulator.CargoSimulator;
+import io.jenkins.plugins.cargo.simulator.Endpoint;
+import io.jenkins.plugins.cargo.simulator.Fault;
+import io.jenkins.plugins.cargo.simulator.RunScript;
+import io.jenkins.plugins.cargo.simulator.SimExecution;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RunWatchTest {
+    private static final String WORKFLOW = "0b7e6f0c-3a3e-4c6f-9a57-1f2f3c4d5e6f";
+    private static final String TOKEN = "crg_live_Zq81LmW3xV0pK5tY";
+    private static final String SECRET_INPUT = "Globex-confidential-input";
+
+    private CargoSimulator sim;
+    private VirtualTime time;
+    private CargoClient client;
+    private RecordingEvents events;
+
+    @BeforeEach
+    void start() throws Exception {
+        sim = CargoSimulator.start();
+        sim.acceptToken(TOKEN);
+        time = new VirtualTime();
+        client = CargoClient.builder(CargoApiUrl.parse(sim.baseUrl()), () -> TOKEN)
+                .sleeper(duration -> {})
+                .readTimeout(Duration.ofMillis(400))
+                .build();
+        events = new RecordingEvents();
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    private RunWatcher watcher() {
+        return new RunWatcher(client, time, time.clock(), () -> 0.5);
+    }
+
+    private RunOptions.Builder options() {
+        return RunOptions.builder(WORKFLOW, Map.of("customer", SECRET_INPUT));
+    }
+
+    private RunWatch start(RunOptions.Builder options) {
+        return watcher().start(options.build(), events);
+    }
+
+    private RunOutcome finish(RunWatch watch) throws Exception {
+        time.runUntilDone(watch.outcome(), Duration.ofHours(3));
+        return watch.outcome().get();
+    }
+
+    private Throwable failure(RunWatch watch) {
+        time.runUntilDone(watch.outcome(), Duration.ofHours(3));
+        return assertThrows(ExecutionException.class, () -> watch.outcome().get()).getCause();
+    }
+
+    private static SimExecution exec(String slug, String title, String status, double credits, String error) {
+        return new SimExecution(slug, title, status, credits, error);
+    }
+
+    // --- outcomes ----------------------------------------------------------------------------------
+
+    @Test
+    void aSuccessfulRunIsFollowedWithOneReadPerPoll() throws Exception {
+        sim.script(WORKFLOW, RunScript.builder()
+                .step("pending")
+                .step("running", exec("start", "Start", "success", 0, null))
+                .step("running", exec("start", "Start", "success", 0, null), exec("enrich", "Enrich company", "pending", 0, null))
+                .step("success", exec("start", "Start", "success", 0, null),
+                        exec("enrich", "Enrich company", "success", 0.25, null), exec("end", "End", "success", 0, null))
+                .output(Map.of("end", Map.of("score", 42)))
+                .build());
+
+        RunOutcome outcome = finish(start(options()));
+
+        String uuid = sim.runs().get(0).uuid();
+        assertEquals(uuid, outcome.runUuid());
+        assertEquals("success", outcome.status());
+        assertEquals(BuildResult.SUCCESS, outcome.result());
+        assertEquals(EndReason.FINISHED, outcome.endReason());
+        assertEquals(Map.of("score", 42), outcome.output().get("end"));
+        assertEquals(4, sim.requests(Endpoint.GET).size(), "one read per poll until the end, no more");
+        assertEquals(1, sim.requests(Endpoint.CREATE).size());
+        assertTrue(events.lines.get(1).startsWith("Cargo run " + uuid + " created for workflow " + WORKFLOW), events.log());
+        assertEquals(1, events.count("is running"), events.log());
+        assertEquals(1, events.count("[success] start (Start)"), events.log());
+        assertEquals(1, events.count("[success] enrich (Enrich company), 0.25 credits"), events.log());
+        assertTrue(events.log().contains("Cargo run " + uuid + " finished: success"), events.log());
+        assertTrue(events.log().contains("3 executions, 0.25 credits"), events.log());
+        assertTrue(events.log().endsWith("Build result from Cargo run: SUCCESS."), events.log());
+    }
+
+    @Test
+    void anErrorReportsTheFailingNodeAndFailsTheBuild() throws Exception {
+        sim.script(WORKFLOW, RunScript.builder()
+                .step("running")
+                .step("error", exec("start", "Start", "success", 0, null),
+                        exec("enrich", "Enrich company", "error", 0.5, "Provider said 429"))
+                .errorMessage("Node enrich failed")
+                .build());
+
+        RunOutcome outcome = finish(start(options()));
+
+        assertEquals(BuildResult.FAILURE, outcome.result());
+        assertEquals("enrich", outcome.failedNodeSlug());
+        assertEquals("Provider said 429", outcome.failedNodeError());
+        assertTrue(events.log().contains("Cargo says: Node enrich failed"), events.log());
+        assertTrue(events.log().contains("Failing node: enrich (Enrich company): Provider said 429"), events.log());
+        assertTrue(events.log().contains("[error] enrich (Enrich company), 0.5 credits: Provider said 429"), events.log());
+        assertTrue(events.log().endsWith("Build result from Cargo run: FAILURE."), events.log());
+    }
+
+    @Test
+    void aCancelledRunAbortsTheBuildByDefaultOrFailsItIfSoConfigured() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running", "cancelled"));
+        assertEquals(BuildResult.ABORTED, finish(start(options())).result());
+        assertEquals(BuildResult.FAILURE, finish(start(options().resultOnCancelled(BuildResult.FAILURE))).result());
+    }
+
+    @Test
+    void aSkippedRunMakesTheBuildUnstableByDefault() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("pending", "skipped"));
+        RunOutcome outcome = finish(start(options()));
+        assertEquals("skipped", outcome.status());
+        assertEquals(BuildResult.UNSTABLE, outcome.result());
+    }
+
+    @Test
+    void anExecutionErrorInASuccessfulRunFailsTheBuildOnlyWhenAskedTo() throws Exception {
+        sim.script(WORKFLOW, RunScript.builder()
+                .step("success", exec("lookup", "Lookup", "error", 0, "fell back"), exec("end", "End", "success", 0, null))
+                .build());
+        assertEquals(BuildResult.SUCCESS, finish(start(options())).result());
+        assertEquals(BuildResult.FAILURE, finish(start(options().failOnExecutionError(true))).result());
+    }
+
+    @Test
+    void anUnknownStatusIsWaitedOnUntilTheTimeout() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("pending", "hibernating"));
+        RunOutcome outcome = finish(start(options().timeoutMinutes(5).cancelOnTimeout(false)));
+        assertEquals("hibernating", outcome.status());
+        assertEquals(EndReason.TIMED_OUT, outcome.endReason());
+        assertEquals(BuildResult.FAILURE, outcome.result());
+        assertEquals(1, events.count("hibernating (a status this plugin does not know; still waiting)"), events.log());
+        assertTrue(sim.requests(Endpoint.CANCEL).isEmpty());
+    }
+
+    // --- timeout and abort -------------------------------------------------------------------------
+
+    @Test
+    void aTimeoutCancelsTheRunAndFailsTheBuild() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        RunWatch watch = start(options().timeoutMinutes(10));
+
+        RunOutcome outcome = finish(watch);
+
+        assertEquals(EndReason.TIMED_OUT, outcome.endReason());
+        assertEquals(BuildResult.FAILURE, outcome.result());
+        assertEquals("cancelled", outcome.status(), "followed until Cargo confirmed the cancel");
+        assertEquals(1, sim.requests(Endpoint.CANCEL).size());
+        assertTrue(events.log().contains("did not finish within 10 min (timeoutMinutes); cancelling it."), events.log());
+        assertTrue(events.log().contains("did not finish in time; last status cancelled"), events.log());
+    }
+
+    @Test
+    void aTimeoutWithoutCancelLeavesTheRunGoing() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        var started = time.now();
+
+        RunOutcome outcome = finish(start(options().timeoutMinutes(10).cancelOnTimeout(false)));
+
+        assertEquals(EndReason.TIMED_OUT, outcome.endReason());
+        assertEquals("running", outcome.status());
+        assertTrue(sim.requests(Endpoint.CANCEL).isEmpty());
+        assertEquals(Duration.ofMinutes(10), Duration.between(started, time.now()), "ends at the deadline, not later");
+        assertTrue(events.log().contains("the run is left running, as cancelOnTimeout is off"), events.log());
+    }
+
+    @Test
+    void abortSendsOneCancelAndEndsAborted() throws Exception {
+        sim.script(WORKFLOW, RunScript.builder().step("running").step("running").cancelPolls(2).build());
+        RunWatch watch = start(options());
+        time.advance(Duration.ofSeconds(12));
+        assertFalse(watch.outcome().isDone());
+
+        watch.abort();
+        watch.abort();
+        RunOutcome outcome = finish(watch);
+        watch.abort();
+
+        assertEquals(EndReason.ABORTED, outcome.endReason());
+        assertEquals(BuildResult.ABORTED, outcome.result());
+        assertEquals("cancelled", outcome.status());
+        assertEquals(1, sim.requests(Endpoint.CANCEL).size(), "cancel sent once");
+        assertEquals(1, events.count("The build was aborted; cancelling Cargo run"), events.log());
+        assertEquals(1, events.count("Asked Cargo to cancel run"), events.log());
+    }
+
+    @Test
+    void aRunThatIgnoresTheCancelIsLeftAfterTheGracePeriod() throws Exception {
+        sim.script(WORKFLOW, RunScript.builder().step("running").cancelPolls(1000).build());
+        RunWatch watch = start(options());
+        time.advance(Duration.ofSeconds(6));
+        watch.abort();
+        RunOutcome outcome = finish(watch);
+        assertEquals(BuildResult.ABORTED, outcome.result());
+        assertEquals("cancelling", outcome.status());
+        assertTrue(events.log().contains("did not reach cancelled within 1 min of the cancel request"), events.log());
+    }
+
+    @Test
+    void abortBeforeTheCreateWasSentCreatesNothing() {
+        RunWatch watch = start(options());
+        watch.abort();
+        time.advance(Duration.ofMinutes(1));
+        assertTrue(watch.outcome().isCompletedExceptionally());
+        assertThrows(CancellationException.class, () -> watch.outcome().get());
+        assertTrue(sim.requests().isEmpty());
+    }
+
+    // --- faults while waiting -----------------------------------------------------------------------
+
+    @Test
+    void passingFaultsWhileWaitingAreRetriedAndReported() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running", "running", "success"));
+        RunWatch watch = start(options());
+        time.advance(Duration.ofSeconds(1));
+        sim.enqueue(Endpoint.GET, Fault.serverError(503));
+        sim.enqueue(Endpoint.GET, Fault.resetConnection());
+        sim.enqueue(Endpoint.GET, Fault.tooManyRequests("10"));
+        sim.enqueue(Endpoint.GET, Fault.truncatedBody());
+
+        RunOutcome outcome = finish(watch);
+
+        assertEquals(BuildResult.SUCCESS, outcome.result());
+        assertEquals(4, events.count("Could not read Cargo run"), events.log());
+        assertTrue(events.log().contains("Cargo answered HTTP 503"), events.log());
+        assertTrue(events.log().contains("It asked to wait 10 s. Trying again in 10 s."), events.log());
+    }
+
+    @Test
+    void cargoUnreachableForTooLongEndsTheWaitWithAClearMessage() {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        RunWatch watch = start(options().timeoutMinutes(0));
+        time.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 40; i++) {
+            sim.enqueue(Endpoint.GET, Fault.serverError(502));
+        }
+        Throwable e = failure(watch);
+        assertTrue(e.getMessage().startsWith("Gave up waiting for Cargo run"), e.getMessage());
+        assertTrue(e.getMessage().contains("could not be reached for 10 min"), e.getMessage());
+    }
+
+    @Test
+    void aRefusedTokenMidWaitEndsAtOnce() {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        RunWatch watch = start(options());
+        time.advance(Duration.ofSeconds(1));
+        sim.enqueue(Endpoint.GET, Fault.unauthorized());
+        assertInstanceOf(CargoAuthenticationException.class, failure(watch));
+        assertEquals(1, sim.requests(Endpoint.GET).size());
+    }
+
+    @Test
+    void aVanishedRunEndsTheWaitAtOnce() {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        RunWatch watch = start(options());
+        time.advance(Duration.ofSeconds(6));
+        sim.deleteRun(sim.runs().get(0).uuid());
+        Throwable e = failure(watch);
+        assertInstanceOf(CargoNotFoundException.class, e);
+        assertEquals(0, time.scheduled(), "nothing left polling");
+    }
+
+    @Test
+    void aRefusedCreateEndsWithCargosReason() {
+        sim.rejectCreates(WORKFLOW, 404, "workflowNotFound", null);
+        CargoRejectedException e = assertInstanceOf(CargoRejectedException.class, failure(start(options())));
+        assertEquals("workflowNotFound", e.reason());
+    }
+
+    // --- restart, join, no wait -------------------------------------------------------------------
+
+    @Test
+    void aResumedWaitGoesOnWithoutASecondCreateOrRepeatedLines() throws Exception {
+        sim.script(WORKFLOW, RunScript.builder()
+                .step("running", exec("start", "Start", "success", 0, null))
+                .step("running", exec("start", "Start", "success", 0, null))
+                .step("running", exec("start", "Start", "success", 0, null), exec("enrich", "Enrich", "success", 0.1, null))
+                .step("success", exec("start", "Start", "success", 0, null), exec("enrich", "Enrich", "success", 0.1, null))
+                .build());
+        start(options());
+        time.advance(Duration.ofSeconds(11)); // created, then two polls
+        WatchState saved = events.lastSaved();
+        assertNotNull(saved.runUuid());
+        List<String> before = List.copyOf(events.lines);
+
+        // The controller restarts: the old watch is gone with its scheduler; a new one resumes.
+        time = new VirtualTime(time.now().plusSeconds(90));
+        RecordingEvents after = new RecordingEvents();
+        RunWatch resumed = new RunWatcher(client, time, time.clock(), () -> 0.5).resume(saved, after);
+        time.runUntilDone(resumed.outcome(), Duration.ofHours(1));
+
+        assertEquals(BuildResult.SUCCESS, resumed.outcome().get().result());
+        assertEquals(1, sim.requests(Endpoint.CREATE).size(), "no second create");
+        assertTrue(after.lines.get(0).startsWith("Resuming the wait for Cargo run " + saved.runUuid() + " (last seen running)"),
+                after.log());
+        assertEquals(1, before.stream().filter(l -> l.contains("[success] start")).count());
+        assertEquals(0, after.count("[success] start"), "already printed before the restart: " + after.log());
+        assertEquals(0, after.count("is running"), after.log());
+        assertEquals(1, after.count("[success] enrich"), after.log());
+    }
+
+    @Test
+    void aRestartDuringCreateFindsTheRunInsteadOfCreatingAnother() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running", "success"));
+        start(options());
+        time.advance(Duration.ofMillis(1));
+        WatchState savedBeforeSend = events.saved.get(0);
+        assertNull(savedBeforeSend.runUuid(), "saved before the request went out");
+
+        RecordingEvents after = new RecordingEvents();
+        RunWatch resumed = new RunWatcher(client, time, time.clock(), () -> 0.5).resume(savedBeforeSend, after);
+        time.runUntilDone(resumed.outcome(), Duration.ofHours(1));
+
+        assertEquals(sim.runs().get(0).uuid(), resumed.outcome().get().runUuid());
+        assertEquals(1, sim.requests(Endpoint.CREATE).size(), "never a second create");
+        assertTrue(after.log().contains("Found Cargo run " + sim.runs().get(0).uuid()), after.log());
+    }
+
+    @Test
+    void aRestartDuringACreateThatMadeNoRunEndsAsOutcomeUnknown() {
+        sim.enqueue(Endpoint.CREATE, Fault.resetConnection());
+        RunWatch first = start(options());
+        time.advance(Duration.ofMillis(1));
+        assertInstanceOf(CargoOutcomeUnknownException.class, failure(first));
+
+        RunWatch resumed = new RunWatcher(client, time, time.clock(), () -> 0.5).resume(events.saved.get(0), new RecordingEvents());
+        Throwable e = failure(resumed);
+        assertInstanceOf(CargoOutcomeUnknownException.class, e);
+        assertTrue(e.getMessage().contains("Jenkins restarted before Cargo's answer was saved"), e.getMessage());
+        assertEquals(1, sim.requests(Endpoint.CREATE).size());
+    }
+
+    @Test
+    void aRunStartedEarlierCanBeJoinedAndCancelled() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        String uuid = client.createRun(new CreateRunRequest(WORKFLOW, JsonData.of(Map.of()), null)).uuid();
+
+        RunWatch joined = watcher().join(uuid, null, WaitPolicy.defaults(), events);
+        time.advance(Duration.ofSeconds(1));
+        joined.abort();
+        RunOutcome outcome = finish(joined);
+
+        assertEquals(uuid, outcome.runUuid());
+        assertEquals(BuildResult.ABORTED, outcome.result());
+        assertEquals(1, sim.run(uuid).cancelRequests(), "the workflow was learned from the first read");
+        assertEquals(1, sim.requests(Endpoint.CREATE).size());
+        assertEquals("Waiting for Cargo run " + uuid + ".", events.lines.get(0));
+    }
+
+    @Test
+    void joinRefusesSomethingThatIsNotARunUuid() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> watcher().join("run-42", null, WaitPolicy.defaults(), events));
+        assertTrue(e.getMessage().startsWith("runUuid 'run-42' is not a UUID"), e.getMessage());
+    }
+
+    @Test
+    void withoutWaitingTheOutcomeComesRightAfterTheCreate() throws Exception {
+        RunWatch watch = start(options().waitForRun(false));
+        CompletableFuture<RunOutcome> outcome = watch.outcome();
+        time.advance(Duration.ZERO);
+        assertTrue(outcome.isDone());
+        assertEquals(EndReason.NOT_WAITED, outcome.get().endReason());
+        assertEquals(BuildResult.SUCCESS, outcome.get().result());
+        assertEquals("pending", outcome.get().status());
+        assertTrue(sim.requests(Endpoint.GET).isEmpty());
+        assertTrue(events.log().contains("Not waiting for it to finish."), events.log());
+    }
+
+    // --- the log ------------------------------------------------------------------------------------
+
+    @Test
+    void theLogOfAFullRunHasTheUuidAndNeverTheTokenOrTheData() throws Exception {
+        sim.script(WORKFLOW, RunScript.builder()
+                .step("pending")
+                .step("running", exec("start", "Start", "success", 0, null))
+                .step("error", exec("start", "Start", "success", 0, null), exec("score", "Score", "error", 0, "bad input"))
+                .errorMessage("Node score failed")
+                .output(Map.of("start", Map.of("customer", SECRET_INPUT)))
+                .build());
+        sim.enqueue(Endpoint.GET, Fault.status(500, "{\"errorMessage\":\"echo Bearer " + TOKEN + "\"}"));
+
+        RunOutcome outcome = finish(start(options()));
+
+        String log = events.log();
+        assertTrue(log.contains(outcome.runUuid()), log);
+        assertFalse(log.contains(TOKEN), log);
+        assertFalse(log.contains(SECRET_INPUT), log);
+        assertFalse(log.toLowerCase().contains("authorization"), log);
+    }
+
+    @Test
+    void aRunThatStaysPendingGetsOneHint() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("pending"));
+        RunWatch watch = start(options().timeoutMinutes(5).cancelOnTimeout(false));
+        finish(watch);
+        assertEquals(1, events.count("A run that does not start usually means the tool is disabled or has no deployed release"),
+                events.log());
+    }
+
+    @Test
+    void pollsSpaceOutAfterTheFirstMinutes() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        start(options().timeoutMinutes(0));
+        time.advance(Duration.ofMinutes(2));
+        int early = sim.requests(Endpoint.GET).size();
+        time.advance(Duration.ofMinutes(10));
+        int late = sim.requests(Endpoint.GET).size() - early;
+        // 2 min at 4.5 s (5 s less jitter) is about 26 polls; 10 min at up to 30 s is about 22.
+        assertTrue(early >= 24 && early <= 28, "early polls: " + early);
+        assertTrue(late >= 18 && late <= 26, "late polls: " + late);
+    }
+}

@@ -1,0 +1,100 @@
+package io.jenkins.plugins.cargo.run;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.PriorityQueue;
+import java.util.concurrent.Future;
+
+/**
+ * A scheduler and clock whose time moves only when a test says so. Scheduled tasks run on the test's
+ * thread, in due order, so hour-long waits, timeouts and backoff run in milliseconds and always the same way.
+ */
+final class VirtualTime implements Scheduler {
+    private record Entry(Instant due, long order, Runnable task, boolean[] cancelled) {}
+
+    private final PriorityQueue<Entry> queue = new PriorityQueue<>((a, b) -> a.due.equals(b.due)
+            ? Long.compare(a.order, b.order) : a.due.compareTo(b.due));
+    private Instant now;
+    private long order;
+
+    VirtualTime(Instant start) {
+        this.now = start;
+    }
+
+    VirtualTime() {
+        this(Instant.now());
+    }
+
+    Clock clock() {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        };
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    @Override
+    public synchronized Task schedule(Runnable task, Duration delay) {
+        boolean[] cancelled = {false};
+        queue.add(new Entry(now.plus(delay), order++, task, cancelled));
+        return () -> cancelled[0] = true;
+    }
+
+    /** Runs every task due within {@code duration}, moving the clock to each one's time, then to the end. */
+    void advance(Duration duration) {
+        Instant end = now.plus(duration);
+        for (Entry next = poll(end); next != null; next = poll(end)) {
+            now = next.due;
+            next.task.run();
+        }
+        now = end;
+    }
+
+    /** Runs tasks in order until the future is done, or fails when no task is left or the limit passes. */
+    void runUntilDone(Future<?> future, Duration limit) {
+        Instant end = now.plus(limit);
+        while (!future.isDone()) {
+            Entry next = poll(end);
+            if (next == null) {
+                throw new AssertionError("nothing left to run before " + end + ", and the wait has not ended");
+            }
+            now = next.due;
+            next.task.run();
+        }
+    }
+
+    /** How many tasks are waiting to run. */
+    synchronized long scheduled() {
+        return queue.stream().filter(e -> !e.cancelled[0]).count();
+    }
+
+    private synchronized Entry poll(Instant end) {
+        while (!queue.isEmpty()) {
+            Entry head = queue.peek();
+            if (head.cancelled[0]) {
+                queue.poll();
+                continue;
+            }
+            return head.due.isAfter(end) ? null : queue.poll();
+        }
+        return null;
+    }
+}
