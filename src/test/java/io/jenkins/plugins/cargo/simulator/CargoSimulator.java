@@ -1,0 +1,120 @@
+package io.jenkins.plugins.cargo.simulator;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import mockwebserver3.MockWebServer;
+
+/**
+ * An in-process stand-in for the Cargo runs API (cargo-api.md), for the plugin's tests and benchmark.
+ *
+ * <p>It serves create, get, cancel and list under {@code /v1/orchestration/runs}, keeps runs whose
+ * statuses follow a {@link RunScript}, records every request, and can be told to misbehave for single
+ * requests with a {@link Fault}. It listens on 127.0.0.1 only, on an ephemeral port, and is
+ * thread-safe.
+ */
+public final class CargoSimulator implements AutoCloseable {
+
+    private final SimulatorSettings settings = new SimulatorSettings();
+    private final RunStore store = new RunStore();
+    private final RequestJournal journal = new RequestJournal();
+    private final FaultQueues faults = new FaultQueues();
+    private final MockWebServer server = new MockWebServer();
+
+    private CargoSimulator() {}
+
+    /** Starts a simulator on 127.0.0.1 and an ephemeral port. */
+    public static CargoSimulator start() throws IOException {
+        CargoSimulator simulator = new CargoSimulator();
+        RunsApi api = new RunsApi(simulator.settings, simulator.store, new RunJson(UUID.randomUUID().toString()));
+        SimDispatcher dispatcher = new SimDispatcher(simulator.journal, simulator.faults, api);
+        dispatcher.attach(simulator.server);
+        simulator.server.setDispatcher(dispatcher);
+        simulator.server.setServerSocketFactory(new NoDelayServerSocketFactory());
+        try {
+            // The loopback address by number: "localhost" may resolve to ::1 or to a non-loopback name.
+            simulator.server.start(InetAddress.getByName("127.0.0.1"), 0);
+        } catch (IOException e) {
+            simulator.close();
+            throw e;
+        }
+        return simulator;
+    }
+
+    /** Like {@code http://127.0.0.1:PORT}, without {@code /v1}: the client appends the version itself. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    public String acceptedToken() {
+        return settings.acceptedToken();
+    }
+
+    /** From now on only {@code Authorization: Bearer <token>} is accepted. */
+    public void acceptToken(String token) {
+        settings.acceptedToken(token);
+    }
+
+    /** The script for runs of workflows without their own. Initially pending, running, success. */
+    public void defaultScript(RunScript script) {
+        settings.defaultScript(script);
+    }
+
+    /** The script for runs created from now on for this workflow. */
+    public void script(String workflowUuid, RunScript script) {
+        settings.script(workflowUuid, script);
+    }
+
+    /**
+     * Makes every later (valid) create for the workflow fail with this status and error body instead of
+     * making a run. A null reason or errorMessage is left out of the body.
+     */
+    public void rejectCreates(String workflowUuid, int httpStatus, String reason, String errorMessage) {
+        settings.rejectCreates(workflowUuid, ApiReply.error(httpStatus, reason, errorMessage));
+    }
+
+    /**
+     * Applies {@code fault} to the next request to {@code endpoint}. Queues are FIFO per endpoint;
+     * {@link Endpoint#ANY} is consulted only when the request's own endpoint queue is empty.
+     */
+    public void enqueue(Endpoint endpoint, Fault fault) {
+        faults.enqueue(endpoint, fault);
+    }
+
+    /** Makes the run vanish: later GETs answer 404, lists leave it out, cancels ignore it. */
+    public void deleteRun(String runUuid) {
+        SimRun run = store.find(runUuid);
+        if (run == null) {
+            throw new IllegalArgumentException("no such run: " + runUuid);
+        }
+        run.delete();
+    }
+
+    /** The run with this uuid (also after deleteRun), or null if the simulator never made it. */
+    public SimRun run(String runUuid) {
+        return store.find(Objects.requireNonNull(runUuid, "runUuid"));
+    }
+
+    /** All runs in creation order. */
+    public List<SimRun> runs() {
+        return store.all();
+    }
+
+    /** Every request received, in order, including faulted, rejected and unauthorized ones. */
+    public List<SimRequest> requests() {
+        return journal.all();
+    }
+
+    /** The requests to one endpoint; {@link Endpoint#ANY} returns all of them. */
+    public List<SimRequest> requests(Endpoint endpoint) {
+        return journal.to(Objects.requireNonNull(endpoint, "endpoint"));
+    }
+
+    /** Stops listening and closes open connections, including ones held by a delay or stall. */
+    @Override
+    public void close() {
+        server.close();
+    }
+}

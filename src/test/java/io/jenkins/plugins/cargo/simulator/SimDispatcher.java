@@ -1,0 +1,65 @@
+package io.jenkins.plugins.cargo.simulator;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
+
+/**
+ * mockwebserver3's entry point: records each request, then lets a queued fault or the simulated API
+ * answer it. Called concurrently, one thread per client connection.
+ */
+final class SimDispatcher extends Dispatcher {
+
+    private final RequestJournal journal;
+    private final FaultQueues faults;
+    private final RunsApi api;
+    private MockWebServer server;
+
+    SimDispatcher(RequestJournal journal, FaultQueues faults, RunsApi api) {
+        this.journal = journal;
+        this.faults = faults;
+        this.api = api;
+    }
+
+    /** Set once before the server starts, so the dispatcher can drain the server's own request log. */
+    void attach(MockWebServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest recorded) throws InterruptedException {
+        // MockWebServer keeps every request in a queue of its own until takeRequest(); the journal is
+        // the simulator's record, so drop one entry per request to keep a long benchmark's memory flat.
+        server.takeRequest(0, TimeUnit.NANOSECONDS);
+        SimRequest request = toSimRequest(recorded, SimClock.now());
+        journal.add(request);
+        Fault fault = faults.take(request.endpoint());
+        if (fault == null) {
+            return api.handle(request).toMockResponse();
+        }
+        return fault.respond(() -> api.handle(request));
+    }
+
+    private static SimRequest toSimRequest(RecordedRequest recorded, Instant receivedAt) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        Headers raw = recorded.getHeaders();
+        for (int i = 0; i < raw.size(); i++) {
+            headers.merge(raw.name(i).toLowerCase(Locale.ROOT), raw.value(i), (a, b) -> a + ", " + b);
+        }
+        String body = recorded.getBody() == null ? "" : recorded.getBody().utf8();
+        return new SimRequest(
+                Endpoint.of(recorded.getMethod(), recorded.getTarget()),
+                recorded.getMethod(),
+                recorded.getTarget(),
+                headers,
+                body,
+                receivedAt);
+    }
+}

@@ -1,0 +1,225 @@
+package io.jenkins.plugins.cargo.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One run the simulator created, and the server-side truth about it that tests assert on.
+ *
+ * <p>All mutable state is guarded by this object's monitor: a benchmark polls many runs from several
+ * threads, and a cancel can race a GET of the same run.
+ */
+public final class SimRun {
+
+    private final long sequence;
+    private final String uuid = UUID.randomUUID().toString();
+    private final String traceUuid = UUID.randomUUID().toString();
+    private final String workflowUuid;
+    private final String releaseUuid;
+    private final JsonNode data;
+    private final String dataJson;
+    private final Instant createdAt;
+    private final RunScript script;
+
+    private String status;
+    private List<SimExecution> executions = List.of();
+    private final Map<String, ExecutionTrack> tracks = new LinkedHashMap<>();
+    private Instant updatedAt;
+    private Instant terminalAt;
+    /** True when the script (not a cancel) ended the run: only then do errorMessage and output show. */
+    private boolean finishedByScript;
+    /** GETs still to show "cancelling"; negative while no cancel is in progress. */
+    private int cancelPollsLeft = -1;
+    /** Set once a cancel has ended the run; from then on nothing moves it. */
+    private boolean cancelled;
+    private int getCount;
+    private int cancelRequests;
+    private boolean deleted;
+
+    SimRun(long sequence, String workflowUuid, String releaseUuid, JsonNode data, RunScript script, Instant createdAt) {
+        this.sequence = sequence;
+        this.workflowUuid = workflowUuid;
+        this.releaseUuid = releaseUuid;
+        this.data = data;
+        this.dataJson = JsonCodec.write(data);
+        this.script = script;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+        synchronized (this) {
+            if (script.isTimed()) {
+                followClock(createdAt);
+            } else {
+                show(RunStep.of(script.createStatus()), createdAt, createdAt);
+            }
+        }
+    }
+
+    public String uuid() {
+        return uuid;
+    }
+
+    public String workflowUuid() {
+        return workflowUuid;
+    }
+
+    /** The releaseUuid the create request pinned, or null. */
+    public String releaseUuid() {
+        return releaseUuid;
+    }
+
+    /** The create body's {@code data} as compact JSON text. */
+    public String dataJson() {
+        return dataJson;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The server-side status now: the last one served for a stepped script, the clock's for a timed one. */
+    public synchronized String status() {
+        followClock(SimClock.now());
+        return status;
+    }
+
+    /** GETs of this run that the simulator processed (each advanced the script by one step). */
+    public synchronized int getCount() {
+        return getCount;
+    }
+
+    /** By-id cancel requests that named this run under its own workflowUuid, whatever its state then. */
+    public synchronized int cancelRequests() {
+        return cancelRequests;
+    }
+
+    /** When the server-side state became terminal, or null while it is not. */
+    public synchronized Instant terminalAt() {
+        followClock(SimClock.now());
+        return terminalAt;
+    }
+
+    /** True after {@link CargoSimulator#deleteRun(String)}. */
+    public synchronized boolean deleted() {
+        return deleted;
+    }
+
+    long sequence() {
+        return sequence;
+    }
+
+    /** Processes one GET: moves the run on by one step (or one cancel poll) and returns what it shows. */
+    synchronized RunView poll(Instant now) {
+        getCount++;
+        if (cancelled) {
+            // Stays cancelled, whatever the script would have shown next.
+        } else if (cancelPollsLeft > 0) {
+            cancelPollsLeft--;
+        } else if (cancelPollsLeft == 0) {
+            finishCancel(now);
+        } else if (script.isTimed()) {
+            followClock(now);
+        } else {
+            show(script.stepAt(getCount - 1), now, now);
+        }
+        return view(now);
+    }
+
+    /**
+     * Processes a by-id cancel naming this run. Returns false when the run was already terminal (or
+     * deleted, or cancelling), which the API silently ignores.
+     */
+    synchronized boolean cancel(Instant now) {
+        cancelRequests++;
+        followClock(now);
+        if (deleted || RunStatuses.isTerminal(status) || cancelPollsLeft >= 0) {
+            return false;
+        }
+        cancelPollsLeft = script.cancelPolls();
+        status = RunStatuses.CANCELLING;
+        updatedAt = now;
+        if (cancelPollsLeft == 0) {
+            finishCancel(now);
+        }
+        return true;
+    }
+
+    synchronized void delete() {
+        deleted = true;
+    }
+
+    /** The run as it stands, without advancing it (for create and list responses). */
+    synchronized RunView view(Instant now) {
+        followClock(now);
+        List<ExecutionView> executionViews = new ArrayList<>();
+        for (SimExecution execution : executions) {
+            executionViews.add(tracks.get(execution.nodeSlug()).view());
+        }
+        boolean scriptEnded = finishedByScript && terminalAt != null;
+        return new RunView(
+                uuid,
+                workflowUuid,
+                releaseUuid,
+                traceUuid,
+                dataJson,
+                status,
+                scriptEnded ? script.errorMessage() : null,
+                executionViews,
+                createdAt,
+                updatedAt,
+                terminalAt,
+                scriptEnded && script.output() != null ? script.output() : startContext());
+    }
+
+    private JsonNode startContext() {
+        ObjectNode context = JsonCodec.object();
+        context.set("start", data);
+        return context;
+    }
+
+    /** For a timed script the state is a function of the clock, unless a cancel took over. */
+    private void followClock(Instant now) {
+        if (!script.isTimed() || cancelPollsLeft >= 0 || cancelled) {
+            return;
+        }
+        Instant end = script.scheduledEnd(createdAt);
+        show(script.stepAt(createdAt, now), now.isBefore(end) ? now : end, end);
+    }
+
+    /**
+     * Makes {@code step} the current state. {@code changedAt} stamps updatedAt if anything changed;
+     * {@code endedAt} is the terminalAt to record if the step is terminal.
+     */
+    private void show(RunStep step, Instant changedAt, Instant endedAt) {
+        if (!step.status().equals(status) || !step.executions().equals(executions)) {
+            updatedAt = changedAt;
+        }
+        status = step.status();
+        executions = step.executions();
+        for (SimExecution execution : executions) {
+            tracks.computeIfAbsent(execution.nodeSlug(), slug -> new ExecutionTrack(changedAt))
+                    .show(execution, changedAt);
+        }
+        if (!RunStatuses.isTerminal(status)) {
+            terminalAt = null;
+            finishedByScript = false;
+        } else if (terminalAt == null) {
+            terminalAt = endedAt;
+            finishedByScript = true;
+        }
+    }
+
+    private void finishCancel(Instant now) {
+        cancelPollsLeft = -1;
+        cancelled = true;
+        status = RunStatuses.CANCELLED;
+        updatedAt = now;
+        terminalAt = now;
+        finishedByScript = false;
+    }
+}
