@@ -46,6 +46,7 @@ public final class CargoClient {
     private final CargoApiUrl apiUrl;
     private final TokenSource tokens;
     private final OkHttpClient http;
+    private final OkHttpClient createHttp;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final Clock clock;
@@ -76,6 +77,9 @@ public final class CargoClient {
                 .followSslRedirects(false)
                 .eventListener(new SendTracker.Listener())
                 .build();
+        // OkHttp would otherwise send a request again on its own when a connection fails; we retry ourselves,
+        // and a create must never be sent twice.
+        this.createHttp = http.newBuilder().retryOnConnectionFailure(false).build();
         this.settings = builder.copy();
     }
 
@@ -286,7 +290,8 @@ public final class CargoClient {
                 .tag(SendTracker.class, sent)
                 .build();
         long started = System.nanoTime();
-        try (Response response = http.newCall(request).execute()) {
+        OkHttpClient caller = operation.kind() == Operation.Kind.CREATE ? createHttp : http;
+        try (Response response = caller.newCall(request).execute()) {
             byte[] bytes = reader.body(response, operation);
             LOGGER.log(Level.FINE, "{0} {1} -> {2} in {3} ms", new Object[] {
                 method, request.url().encodedPath(), response.code(), (System.nanoTime() - started) / 1_000_000

@@ -55,7 +55,6 @@ class TokenSecrecyTest {
                 s -> s.enqueue(Endpoint.GET, Fault.notFound()),
                 s -> s.enqueue(Endpoint.GET, Fault.tooManyRequests("5")),
                 s -> s.enqueue(Endpoint.GET, Fault.serverError(502)),
-                s -> s.enqueue(Endpoint.GET, Fault.resetConnection()),
                 s -> s.enqueue(Endpoint.GET, Fault.delay(Duration.ofSeconds(1))),
                 s -> s.enqueue(Endpoint.GET, Fault.emptyBody(200)),
                 s -> s.enqueue(Endpoint.GET, Fault.nonJson(200)),

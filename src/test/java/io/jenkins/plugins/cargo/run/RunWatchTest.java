@@ -259,7 +259,9 @@ class RunWatchTest {
         RunOutcome outcome = finish(watch);
 
         assertEquals(BuildResult.SUCCESS, outcome.result());
-        assertEquals(4, events.count("Could not read Cargo run"), events.log());
+        // The reset is absorbed by OkHttp, which repeats a read on a fresh connection by itself.
+        assertEquals(3, events.count("Could not read Cargo run"), events.log());
+        assertEquals(7, sim.requests(Endpoint.GET).size(), "4 faults, and 3 reads that advanced the run");
         assertTrue(events.log().contains("Cargo answered HTTP 503"), events.log());
         assertTrue(events.log().contains("It asked to wait 10 s. Trying again in 10 s."), events.log());
     }
