@@ -175,7 +175,7 @@ public final class CargoClient {
                     unknown + ", and the run could not be looked up (" + listFailed.getMessage() + ")." + check, cause);
         }
         if (releaseUuid != null) {
-            candidates.removeIf(run -> run.releaseUuid() != null && !run.releaseUuid().equals(releaseUuid));
+            candidates.removeIf(run -> run.releaseUuid() != null && !releaseUuid.equals(run.releaseUuid()));
         }
         if (candidates.size() == 1) {
             CargoRun run = candidates.get(0);

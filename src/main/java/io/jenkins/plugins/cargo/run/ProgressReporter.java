@@ -56,14 +56,16 @@ final class ProgressReporter {
     private static String execution(CargoExecution execution) {
         StringBuilder line = new StringBuilder("  [").append(execution.status()).append("] ");
         line.append(execution.nodeSlug() == null ? "node" : execution.nodeSlug());
-        if (execution.title() != null) {
-            line.append(" (").append(clean(execution.title())).append(')');
+        String title = execution.title();
+        if (title != null) {
+            line.append(" (").append(clean(title)).append(')');
         }
         if (execution.creditsUsed().signum() != 0) {
             line.append(", ").append(credits(execution.creditsUsed())).append(" credits");
         }
-        if (execution.errorMessage() != null) {
-            line.append(": ").append(clean(execution.errorMessage()));
+        String error = execution.errorMessage();
+        if (error != null) {
+            line.append(": ").append(clean(error));
         }
         return line.toString();
     }

@@ -61,11 +61,11 @@ public final class RunOutcome implements Serializable {
         this.executions = Collections.unmodifiableList(summary);
         this.creditsUsed = run.creditsUsed();
         this.output = run.output();
-        this.createdAt = run.createdAt() == null ? null : run.createdAt().toString();
-        this.finishedAt = run.finishedAt() == null ? null : run.finishedAt().toString();
-        this.durationMillis = run.createdAt() != null && run.finishedAt() != null
-                ? Duration.between(run.createdAt(), run.finishedAt()).toMillis()
-                : null;
+        Instant created = run.createdAt();
+        Instant finished = run.finishedAt();
+        this.createdAt = created == null ? null : created.toString();
+        this.finishedAt = finished == null ? null : finished.toString();
+        this.durationMillis = created != null && finished != null ? Duration.between(created, finished).toMillis() : null;
     }
 
     /** The outcome of a run as last seen, with the result the policy gives it. */
