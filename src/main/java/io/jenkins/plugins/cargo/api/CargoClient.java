@@ -292,7 +292,16 @@ public final class CargoClient {
         long started = System.nanoTime();
         OkHttpClient caller = operation.kind() == Operation.Kind.CREATE ? createHttp : http;
         try (Response response = caller.newCall(request).execute()) {
-            byte[] bytes = reader.body(response, operation);
+            byte[] bytes;
+            try {
+                bytes = reader.body(response, operation);
+            } catch (CargoException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new CargoTransientException("Cargo's answer to " + operation.description() + " (HTTP "
+                        + response.code() + ") was cut off (" + redactor.quote(String.valueOf(e.getMessage())) + ").",
+                        response.code(), null, null, null, true, e);
+            }
             LOGGER.log(Level.FINE, "{0} {1} -> {2} in {3} ms", new Object[] {
                 method, request.url().encodedPath(), response.code(), (System.nanoTime() - started) / 1_000_000
             });

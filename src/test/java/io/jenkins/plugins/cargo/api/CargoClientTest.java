@@ -347,6 +347,32 @@ class CargoClientTest {
         sim.enqueue(Endpoint.GET, Fault.truncatedBody());
         assertEquals(uuid, client.getRun(uuid).uuid());
         assertEquals(2, sim.requests(Endpoint.GET).size());
+        assertEquals(List.of("retry 1: reading run " + uuid), heard);
+    }
+
+    @Test
+    void aCutOffBodySaysSo() throws Exception {
+        String uuid = create().uuid();
+        for (int i = 0; i < 4; i++) {
+            sim.enqueue(Endpoint.GET, Fault.truncatedBody());
+        }
+        CargoTransientException e = assertThrows(CargoTransientException.class, () -> client.getRun(uuid));
+        assertTrue(e.getMessage().startsWith("Cargo's answer to reading run " + uuid + " (HTTP 200) was cut off"), e.getMessage());
+        assertEquals(200, e.httpStatus());
+    }
+
+    @Test
+    void aRunCreatedBeforeTheAllowedClockSkewIsNotMistakenForTheLostOne() throws Exception {
+        create();
+        Thread.sleep(50);
+        client = CargoClient.builder(CargoApiUrl.parse(sim.baseUrl()), sim::acceptedToken)
+                .sleeper(sleeper)
+                .clockSkew(Duration.ZERO)
+                .build();
+        sim.enqueue(Endpoint.CREATE, Fault.processThenDropResponse());
+        CargoRun run = create();
+        assertEquals(sim.runs().get(1).uuid(), run.uuid());
+        assertEquals(2, sim.requests(Endpoint.CREATE).size(), "one per create call");
     }
 
     @Test

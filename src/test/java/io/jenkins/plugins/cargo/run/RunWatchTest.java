@@ -211,6 +211,7 @@ class RunWatchTest {
 
         watch.abort();
         watch.abort();
+        assertTrue(watch.describe().endsWith("(cancelling)"), watch.describe());
         RunOutcome outcome = finish(watch);
         watch.abort();
 
