@@ -21,6 +21,10 @@ import io.jenkins.plugins.cargo.simulator.Endpoint;
 import io.jenkins.plugins.cargo.simulator.Fault;
 import io.jenkins.plugins.cargo.simulator.RunScript;
 import io.jenkins.plugins.cargo.simulator.SimExecution;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +86,17 @@ class RunWatchTest {
 
     private static SimExecution exec(String slug, String title, String status, double credits, String error) {
         return new SimExecution(slug, title, status, credits, error);
+    }
+
+    /** What Jenkins does with a persisted state: write it out and read it back. */
+    private static WatchState throughSerialization(WatchState state) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(state);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (WatchState) in.readObject();
+        }
     }
 
     // --- outcomes ----------------------------------------------------------------------------------
@@ -320,7 +335,7 @@ class RunWatchTest {
                 .build());
         start(options());
         time.advance(Duration.ofSeconds(11)); // created, then two polls
-        WatchState saved = events.lastSaved();
+        WatchState saved = throughSerialization(events.lastSaved());
         assertNotNull(saved.runUuid());
         List<String> before = List.copyOf(events.lines);
 
@@ -345,7 +360,7 @@ class RunWatchTest {
         sim.script(WORKFLOW, RunScript.of("running", "success"));
         start(options());
         time.advance(Duration.ofMillis(1));
-        WatchState savedBeforeSend = events.saved.get(0);
+        WatchState savedBeforeSend = throughSerialization(events.saved.get(0));
         assertNull(savedBeforeSend.runUuid(), "saved before the request went out");
 
         RecordingEvents after = new RecordingEvents();
