@@ -260,6 +260,27 @@ class RunWatchTest {
         assertTrue(sim.requests().isEmpty());
     }
 
+    @Test
+    void abortWhileTheCreateIsUnderWayCancelsTheRunOnceItExists() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        sim.enqueue(Endpoint.CREATE, Fault.delay(Duration.ofMillis(300)));
+        RunWatch watch = start(options());
+        Thread creating = new Thread(() -> time.advance(Duration.ZERO));
+        creating.start();
+        while (sim.requests(Endpoint.CREATE).isEmpty()) {
+            Thread.sleep(5);
+        }
+
+        watch.abort();
+        creating.join();
+        RunOutcome outcome = finish(watch);
+
+        assertEquals(EndReason.ABORTED, outcome.endReason());
+        assertEquals(1, sim.run(outcome.runUuid()).cancelRequests());
+        assertEquals(1, sim.requests(Endpoint.CREATE).size());
+        assertEquals(1, events.count("The build was aborted; cancelling the Cargo run once it is created."), events.log());
+    }
+
     // --- faults while waiting -----------------------------------------------------------------------
 
     @Test

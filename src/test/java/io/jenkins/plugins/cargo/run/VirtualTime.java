@@ -17,7 +17,7 @@ final class VirtualTime implements Scheduler {
 
     private final PriorityQueue<Entry> queue = new PriorityQueue<>((a, b) -> a.due.equals(b.due)
             ? Long.compare(a.order, b.order) : a.due.compareTo(b.due));
-    private Instant now;
+    private volatile Instant now;
     private long order;
 
     VirtualTime(Instant start) {
