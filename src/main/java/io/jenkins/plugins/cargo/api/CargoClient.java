@@ -52,6 +52,7 @@ public final class CargoClient {
     private final Clock clock;
     private final String originVersion;
     private final Duration clockSkew;
+    private final Duration callTimeout;
     private final ClientListener listener;
     private final ResponseReader reader;
     /** What this client was built from, so that a variant can be made with one setting changed. */
@@ -65,6 +66,7 @@ public final class CargoClient {
         this.clock = builder.clock;
         this.originVersion = builder.originVersion;
         this.clockSkew = builder.clockSkew;
+        this.callTimeout = builder.callTimeout;
         this.listener = builder.listener;
         this.reader = new ResponseReader(clock);
         this.http = builder.http.newBuilder()
@@ -147,52 +149,61 @@ public final class CargoClient {
     }
 
     /**
-     * Finds the run a create request made when its answer was lost (or the controller restarted while
-     * it was under way): the one run of the workflow created since the attempt began, less the allowed
-     * clock skew. None, or more than one, cannot be told apart from other builds' runs, and the outcome
-     * stays unknown.
+     * Finds the run a create request made when Jenkins restarted while the request was under way: the one
+     * run of the workflow created between the attempt's start and the longest the request could have
+     * lasted (the call timeout), widened by the allowed clock skew. None, or more than one, cannot be told
+     * apart from other builds' runs, and the outcome stays unknown.
      *
      * @param lost how the answer was lost, for the message
      * @throws CargoOutcomeUnknownException when the run cannot be identified
      */
     public CargoRun findCreatedRun(String workflowUuid, String releaseUuid, Instant attemptStarted, String lost)
             throws CargoOutcomeUnknownException, InterruptedException {
-        return findLostRun(workflowUuid, releaseUuid, attemptStarted, lost, null);
+        return findLostRun(workflowUuid, releaseUuid, attemptStarted, attemptStarted.plus(callTimeout), lost, null);
     }
 
-    private CargoRun findLostRun(
-            String workflowUuid, String releaseUuid, Instant attemptStarted, String lost, CargoException cause)
-            throws CargoOutcomeUnknownException, InterruptedException {
+    private CargoRun findLostRun(String workflowUuid, String releaseUuid, Instant attemptStarted, Instant lostAt,
+            String lost, CargoException cause) throws CargoOutcomeUnknownException, InterruptedException {
         Instant since = attemptStarted.minus(clockSkew);
+        Instant until = lostAt.plus(clockSkew);
         String unknown = "The request to create a run may have reached Cargo, but " + lost;
-        String check = " Look at the runs of workflow " + workflowUuid + " in Cargo created since " + since
-                + " before you run the build again, so the workflow does not run twice.";
-        List<CargoRun> candidates;
+        String check = " Look at the runs of workflow " + workflowUuid + " in Cargo created between " + since
+                + " and " + until + " before you run the build again, so the workflow does not run twice.";
+        RunPage page;
         try {
-            candidates = new ArrayList<>(listRuns(workflowUuid, since, 10).runs());
+            page = listRuns(workflowUuid, since, until, 10);
         } catch (CargoException listFailed) {
             throw new CargoOutcomeUnknownException(
                     unknown + ", and the run could not be looked up (" + listFailed.getMessage() + ")." + check, cause);
         }
+        // Checked here too, so that a Cargo that ignored a filter cannot make another run look like ours.
+        List<CargoRun> candidates = new ArrayList<>(page.runs());
+        candidates.removeIf(run -> outside(run.createdAt(), since, until));
         if (releaseUuid != null) {
             candidates.removeIf(run -> run.releaseUuid() != null && !releaseUuid.equals(run.releaseUuid()));
         }
-        if (candidates.size() == 1) {
+        if (candidates.size() == 1 && page.count() <= page.runs().size()) {
             CargoRun run = candidates.get(0);
             LOGGER.log(Level.FINE, "Found run {0} after a lost create answer", run.uuid());
             return run;
         }
+        long matching = Math.max(candidates.size(), page.count() - (page.runs().size() - candidates.size()));
         String found = candidates.isEmpty()
-                ? "no run of the workflow was created since then"
-                : candidates.size() + " runs of the workflow were created since then ("
+                ? "no run of the workflow was created in that time"
+                : matching + " runs of the workflow were created in that time ("
                         + String.join(", ", candidates.stream().map(CargoRun::uuid).toList())
+                        + (matching > candidates.size() ? ", …" : "")
                         + "), so which one is this build's cannot be told";
         throw new CargoOutcomeUnknownException(unknown + ", and " + found + "." + check, cause);
     }
 
+    private static boolean outside(Instant createdAt, Instant since, Instant until) {
+        return createdAt != null && (createdAt.isBefore(since) || createdAt.isAfter(until));
+    }
+
     private CargoRun foundLostRun(CreateRunRequest request, Instant attemptStarted, CargoException lost)
             throws CargoOutcomeUnknownException, InterruptedException {
-        CargoRun run = findLostRun(request.workflowUuid(), request.releaseUuid(), attemptStarted,
+        CargoRun run = findLostRun(request.workflowUuid(), request.releaseUuid(), attemptStarted, clock.instant(),
                 "its answer was lost (" + lost.getMessage() + ")", lost);
         listener.foundLostRun(run, lost);
         return run;
@@ -227,11 +238,20 @@ public final class CargoClient {
     /** The runs of a workflow created after a moment, newest first. */
     public RunPage listRuns(String workflowUuid, Instant createdAfter, int limit)
             throws CargoException, InterruptedException {
+        return listRuns(workflowUuid, createdAfter, null, limit);
+    }
+
+    /** The runs of a workflow created in a span of time (either end may be null), newest first. */
+    public RunPage listRuns(String workflowUuid, Instant createdAfter, Instant createdBefore, int limit)
+            throws CargoException, InterruptedException {
         Operation operation = Operation.list(workflowUuid);
         ObjectNode body = CargoJson.MAPPER.createObjectNode();
         body.put("workflowUuid", workflowUuid);
         if (createdAfter != null) {
             body.put("createdAfter", createdAfter.toString());
+        }
+        if (createdBefore != null) {
+            body.put("createdBefore", createdBefore.toString());
         }
         body.put("limit", limit);
         body.put("offset", 0);
@@ -306,7 +326,10 @@ public final class CargoClient {
                 method, request.url().encodedPath(), response.code(), (System.nanoTime() - started) / 1_000_000
             });
             if (response.isSuccessful()) {
-                return reader.json(response, bytes, operation);
+                // Cargo's answer to a cancel carries nothing the client needs (its own SDK drops it).
+                return operation.kind() == Operation.Kind.CANCEL
+                        ? CargoJson.MAPPER.createObjectNode()
+                        : reader.json(response, bytes, operation);
             }
             throw reader.failure(response, bytes, operation, redactor);
         } catch (CargoException e) {

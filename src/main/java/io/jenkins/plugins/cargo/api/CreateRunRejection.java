@@ -13,9 +13,12 @@ final class CreateRunRejection {
             case "workflowNotFound" -> "Cargo has no workflow " + workflow + " in the API token's workspace."
                     + " Check workflowUuid: it must be the workflowUuid of a tool (shown in the tool list),"
                     + " not the tool's own uuid, and the token must belong to the tool's workspace.";
-            case "invalidReleaseOrCustomNodes" -> "Cargo refused releaseUuid " + request.releaseUuid()
-                    + " for workflow " + workflow + ": it is not a release of that workflow."
-                    + " Pass a release of this workflow, or leave releaseUuid out to run the deployed release.";
+            case "invalidReleaseOrCustomNodes" -> request.releaseUuid() == null
+                    ? "Cargo found no usable release of workflow " + workflow + " to run."
+                            + " Deploy the tool in Cargo, or pin a release of it with releaseUuid."
+                    : "Cargo refused releaseUuid " + request.releaseUuid() + " for workflow " + workflow
+                            + ": it is not a release of that workflow."
+                            + " Pass a release of this workflow, or leave releaseUuid out to run the deployed release.";
             case "playNotCompatible" -> "Workflow " + workflow + " belongs to a play, and Cargo only creates runs"
                     + " of tools. Use the workflowUuid of a tool.";
             case "nodesNotFound" -> "Cargo could not load the nodes of workflow " + workflow + "."

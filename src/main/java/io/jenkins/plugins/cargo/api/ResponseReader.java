@@ -80,7 +80,8 @@ final class ResponseReader {
     /** The exception for a non-2xx answer. */
     CargoException failure(Response response, byte[] body, Operation operation, Redactor redactor) {
         int code = response.code();
-        ErrorBody error = ErrorBody.of(body, redactor);
+        // A gateway that echoes what it refused would echo a create's data: quote nothing of those answers.
+        ErrorBody error = ErrorBody.of(operation.kind() == Operation.Kind.CREATE ? withoutText(body) : body, redactor);
         String what = operation.description();
         String said = error.said();
         if (code == 401) {
@@ -105,7 +106,7 @@ final class ResponseReader {
                     code, error.reason, error.errorMessage, retryAfter, true, null);
         }
         if (code == 404) {
-            String message = operation.kind() == Operation.Kind.GET
+            String message = operation.runUuid() != null
                     ? "Cargo has no run " + operation.runUuid() + " (HTTP 404). It may have been deleted,"
                             + " or the API token belongs to another workspace than the run."
                     : "Cargo answered HTTP 404 while " + what + ". Check the Cargo API URL: it must be the API's"
@@ -113,8 +114,11 @@ final class ResponseReader {
             return new CargoNotFoundException(message + said + notFromCargoHint(response, body, error), error.reason, error.errorMessage);
         }
         if (code >= 500) {
+            Duration retryAfter = retryAfter(response.header("Retry-After"));
             return new CargoTransientException("Cargo answered HTTP " + code + " while " + what + "."
-                    + said + notFromCargoHint(response, body, error), code, error.reason, error.errorMessage, null, true, null);
+                    + (retryAfter == null ? "" : " It asked to wait " + retryAfter.toSeconds() + " s.")
+                    + said + notFromCargoHint(response, body, error), code, error.reason, error.errorMessage,
+                    retryAfter, true, null);
         }
         if (code >= 300 && code < 400) {
             return new CargoBadResponseException("Cargo answered " + what + " with a redirect (HTTP " + code + ")."
@@ -124,6 +128,16 @@ final class ResponseReader {
         return new CargoRejectedException("Cargo refused " + what + " (HTTP " + code
                 + (error.reason == null ? "" : ", reason " + error.reason) + ")." + said
                 + notFromCargoHint(response, body, error), code, error.reason, error.errorMessage);
+    }
+
+    /** The body when it is JSON (Cargo's own error object), else nothing. */
+    private static byte[] withoutText(byte[] body) {
+        try {
+            JsonNode node = CargoJson.MAPPER.readTree(body);
+            return node != null && node.isObject() ? body : new byte[0];
+        } catch (IOException notJson) {
+            return new byte[0];
+        }
     }
 
     /** Retry-After is either a number of seconds or an HTTP date. */

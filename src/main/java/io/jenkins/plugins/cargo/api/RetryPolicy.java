@@ -70,16 +70,27 @@ public final class RetryPolicy {
         if (!failure.isRetryable() || failedAttempts >= maxAttempts) {
             return Optional.empty();
         }
-        Duration delay = retryAfterOf(failure).orElseGet(() -> backoff(failedAttempts));
+        Duration delay = retryAfterOf(failure).map(this::clamp).orElseGet(() -> backoff(failedAttempts));
         if (elapsed.plus(delay).compareTo(budget) > 0) {
             return Optional.empty();
         }
         return Optional.of(delay);
     }
 
-    /** Cargo's own Retry-After wins over our backoff: it knows when it will take requests again. */
+    /**
+     * Cargo's own Retry-After wins over our backoff, as it knows when it will take requests again; but
+     * never less than the first delay (a "0" or a date already past must not make a tight loop) and never
+     * more than the longest delay (a long one is checked again rather than waited out blindly).
+     */
     private static Optional<Duration> retryAfterOf(CargoException failure) {
         return failure instanceof CargoTransientException t ? Optional.ofNullable(t.retryAfter()) : Optional.empty();
+    }
+
+    private Duration clamp(Duration retryAfter) {
+        if (retryAfter.compareTo(initialDelay) < 0) {
+            return initialDelay;
+        }
+        return retryAfter.compareTo(maxDelay) > 0 ? maxDelay : retryAfter;
     }
 
     /**

@@ -32,7 +32,8 @@ final class ProgressReporter {
         List<CargoExecution> executions = run.executions();
         for (int i = 0; i < executions.size(); i++) {
             CargoExecution execution = executions.get(i);
-            String key = execution.nodeUuid() != null ? execution.nodeUuid() : i + ":" + execution.nodeSlug();
+            // By position as well as node: a node in a loop runs more than once, and each run is a line.
+            String key = i + ":" + (execution.nodeUuid() != null ? execution.nodeUuid() : execution.nodeSlug());
             if (execution.isFinished() && state.reportedExecutions.add(key)) {
                 lines.add(execution(execution));
             }

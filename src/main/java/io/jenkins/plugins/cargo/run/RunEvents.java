@@ -8,6 +8,9 @@ public interface RunEvents {
     /**
      * The state changed in a way that matters after a restart (the run was created, a progress line was
      * printed, a cancel was asked for). Persist this snapshot to resume from it.
+     *
+     * <p>Called while the watch holds its lock, so that snapshots arrive in the order they were taken:
+     * hand the snapshot over and return; do not block or call back into the watch.
      */
     default void stateChanged(WatchState snapshot) {}
 }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.cargo.api.RunStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -49,7 +50,10 @@ public final class RunWatch {
 
     // Guarded by this.
     private Scheduler.Task pending;
+    /** Counts scheduled steps; a step that is not the latest one scheduled does nothing. */
+    private long generation;
     private boolean busy;
+    private boolean ended;
     private CargoRun lastRun;
 
     RunWatch(CargoClient actions, CargoClient reads, Scheduler scheduler, Clock clock, DoubleSupplier random,
@@ -90,10 +94,37 @@ public final class RunWatch {
 
     /**
      * The build was aborted: ask Cargo to cancel the run, keep looking until it is cancelled (or for at
-     * most {@link #CANCEL_GRACE}), then end as ABORTED. Calling it again changes nothing.
+     * most {@link #CANCEL_GRACE}), then end as ABORTED. Calling it again changes nothing. Never blocks.
      */
     public void abort() {
-        requestCancel(WatchState.CancelReason.ABORT);
+        String line = null;
+        boolean abortedBeforeCreate = false;
+        synchronized (this) {
+            WatchState.CancelReason before = state.cancelReason;
+            if (ended || before == WatchState.CancelReason.ABORT) {
+                return;
+            }
+            if (before == WatchState.CancelReason.TIMEOUT) {
+                // Already being cancelled for the timeout: nothing more to send, but the build was aborted.
+                state.cancelReason = WatchState.CancelReason.ABORT;
+                line = "The build was aborted while Cargo run " + state.runUuid + " was being cancelled.";
+            } else if (state.runUuid == null && state.createAttemptStartedAt == 0 && !busy) {
+                state.cancelReason = WatchState.CancelReason.ABORT;
+                abortedBeforeCreate = true;
+            } else {
+                line = requestCancelLocked(WatchState.CancelReason.ABORT);
+                if (!busy) {
+                    scheduleLocked(Duration.ZERO);
+                }
+                // When a step is under way, it sends the cancel as soon as it ends (see step()).
+            }
+        }
+        if (abortedBeforeCreate) {
+            fail(new CancellationException("Aborted before the Cargo run was created."));
+            return;
+        }
+        events.log(line);
+        save();
     }
 
     void begin(Duration delay) {
@@ -104,12 +135,12 @@ public final class RunWatch {
 
     // --- the steps ---------------------------------------------------------------------------
 
-    private void step() {
+    private void step(long scheduled) {
         synchronized (this) {
-            pending = null;
-            if (outcome.isDone()) {
+            if (ended || scheduled != generation) {
                 return;
             }
+            pending = null;
             busy = true;
         }
         Duration next = null;
@@ -117,42 +148,47 @@ public final class RunWatch {
             if (state.runUuid == null) {
                 next = createRequest != null && state.createAttemptStartedAt == 0 ? create() : findCreatedRun();
             } else {
-                if (cancelToSend()) {
-                    sendCancel();
-                }
+                sendCancelIfAsked();
                 next = poll();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            outcome.completeExceptionally(e);
+            fail(e);
         } catch (RuntimeException | Error e) {
             // A broken step must still end the wait, or the build would hang.
-            outcome.completeExceptionally(e);
+            fail(e);
         } finally {
             synchronized (this) {
                 busy = false;
-                if (!outcome.isDone() && pending == null && next != null) {
-                    scheduleLocked(next);
+                if (!ended && pending == null && next != null) {
+                    // An abort that came while this step ran is acted on now, not after the next interval.
+                    boolean cancelToSend = state.cancelReason != WatchState.CancelReason.NONE && !state.cancelSent
+                            && state.runUuid != null;
+                    scheduleLocked(cancelToSend ? Duration.ZERO : next);
                 }
             }
         }
     }
 
     private Duration create() throws InterruptedException {
+        boolean abortedFirst;
         synchronized (this) {
-            if (state.cancelReason != WatchState.CancelReason.NONE) {
-                outcome.completeExceptionally(new CancellationException("Aborted before the Cargo run was created."));
-                return null;
+            abortedFirst = state.cancelReason != WatchState.CancelReason.NONE;
+            if (!abortedFirst) {
+                state.createAttemptStartedAt = clock.millis();
             }
-            state.createAttemptStartedAt = clock.millis();
+        }
+        if (abortedFirst) {
+            fail(new CancellationException("Aborted before the Cargo run was created."));
+            return null;
         }
         // Saved before the request goes out: after a restart this is how the run is found, not re-created.
-        events.stateChanged(state());
+        save();
         CargoRun run;
         try {
             run = actions.createRun(createRequest);
         } catch (CargoException e) {
-            outcome.completeExceptionally(e);
+            fail(e);
             return null;
         }
         return started(run, ProgressReporter.created(run, state.waitForRun));
@@ -165,7 +201,7 @@ public final class RunWatch {
                     Instant.ofEpochMilli(state.createAttemptStartedAt),
                     "Jenkins restarted before Cargo's answer was saved");
         } catch (CargoException e) {
-            outcome.completeExceptionally(e);
+            fail(e);
             return null;
         }
         return started(run, "Found Cargo run " + run.uuid() + ", created just before Jenkins restarted; status "
@@ -180,25 +216,24 @@ public final class RunWatch {
         }
         // The uuid goes to the log first thing, so it is never lost, whatever happens next.
         events.log(line);
-        events.stateChanged(state());
-        if (!state.waitForRun) {
-            finish(run, EndReason.NOT_WAITED);
+        save();
+        if (!state.waitForRun && finish(run, EndReason.NOT_WAITED)) {
             return null;
         }
         synchronized (this) {
+            // Not waiting but aborted meanwhile: follow the run until the cancel takes, as when waiting.
             return state.cancelReason != WatchState.CancelReason.NONE ? Duration.ZERO : nextPollLocked();
         }
     }
 
     private Duration poll() throws InterruptedException {
-        String uuid = state.runUuid;
         CargoRun run;
         try {
-            run = reads.getRun(uuid);
+            run = reads.getRun(state.runUuid);
         } catch (CargoTransientException e) {
             return pollFailed(e);
         } catch (CargoException e) {
-            outcome.completeExceptionally(e);
+            fail(e);
             return null;
         }
         List<String> lines;
@@ -221,80 +256,83 @@ public final class RunWatch {
         }
         lines.forEach(events::log);
         if (changed) {
-            events.stateChanged(state());
+            save();
         }
         if (run.isTerminal()) {
             finish(run, endReasonOfCancel().orElse(EndReason.FINISHED));
             return null;
         }
-        return afterUnfinished();
+        return afterUnfinished(null, null);
     }
 
     private Duration pollFailed(CargoTransientException e) {
-        Duration delay;
+        Duration retry;
+        Duration failingFor;
         synchronized (this) {
             long now = clock.millis();
             state.pollFailures++;
             if (state.firstPollFailureAt == 0) {
                 state.firstPollFailureAt = now;
             }
-            delay = POLL_RETRIES
-                    .nextDelay(state.pollFailures, e, Duration.ofMillis(now - state.firstPollFailureAt))
-                    .orElse(null);
+            failingFor = Duration.ofMillis(now - state.firstPollFailureAt);
+            retry = POLL_RETRIES.nextDelay(state.pollFailures, e, failingFor).orElse(null);
         }
-        if (delay == null) {
-            outcome.completeExceptionally(new CargoException("Gave up waiting for Cargo run " + state.runUuid
-                    + ": Cargo could not be reached for " + ProgressReporter.duration(POLL_RETRIES.budget())
-                    + ". The run may still be going on; check it in Cargo. Last error: " + e.getMessage(),
-                    e.httpStatus(), e.reason(), e.errorMessage(), e));
+        if (retry == null) {
+            fail(new CargoException("Gave up waiting for Cargo run " + state.runUuid + ": it could not be read for "
+                    + ProgressReporter.duration(failingFor) + ". The run may still be going on; check it in Cargo."
+                    + " Last error: " + e.getMessage(), e.httpStatus(), e.reason(), e.errorMessage(), e));
             return null;
         }
-        events.log("Could not read Cargo run " + state.runUuid + ": " + e.getMessage() + " Trying again in "
-                + ProgressReporter.duration(delay.plusMillis(999)) + ".");
-        // The timeout and the cancel bound still apply while Cargo cannot be reached.
-        Duration bound = afterUnfinished();
-        if (bound == null) {
-            return null;
-        }
-        return bound.isZero() ? Duration.ZERO : delay;
+        return afterUnfinished(retry, e);
     }
 
-    /** After a look at an unfinished run (or a failed look): the timeout, the cancel bound, or the next poll. */
-    private Duration afterUnfinished() {
+    /**
+     * After a look at an unfinished run, or a failed look: ends the wait at the timeout or at the end of
+     * the cancel grace, asks for the cancel at the timeout, or says when to look next (the retry delay
+     * after a failed look), never past the deadline or the end of the grace.
+     */
+    private Duration afterUnfinished(Duration retry, CargoTransientException failure) {
         EndReason end = null;
-        String line = null;
-        Duration next;
+        List<String> lines = new ArrayList<>();
+        Duration next = null;
+        boolean cancelAsked = false;
         synchronized (this) {
             long now = clock.millis();
             if (state.cancelReason != WatchState.CancelReason.NONE) {
-                if (now - state.cancelRequestedAt >= CANCEL_GRACE.toMillis()) {
-                    end = endReasonOfCancel().orElseThrow();
-                    line = "Cargo run " + state.runUuid + " did not reach cancelled within "
-                            + ProgressReporter.duration(CANCEL_GRACE) + " of the cancel request; no longer waiting.";
-                    next = null;
+                long graceLeft = state.cancelRequestedAt + CANCEL_GRACE.toMillis() - now;
+                if (graceLeft <= 0) {
+                    end = endReasonOfCancelLocked();
+                    lines.add("Cargo run " + state.runUuid + " did not reach cancelled within "
+                            + ProgressReporter.duration(CANCEL_GRACE) + " of the cancel request; no longer waiting.");
                 } else {
-                    next = min(CANCEL_POLL, state.policy.pollInterval());
+                    Duration look = retry != null ? retry : min(CANCEL_POLL, state.policy.pollInterval());
+                    next = min(look, Duration.ofMillis(graceLeft));
                 }
             } else if (state.deadline != 0 && now >= state.deadline) {
                 if (state.policy.cancelOnTimeout()) {
-                    line = requestCancelLocked(WatchState.CancelReason.TIMEOUT);
+                    lines.add(requestCancelLocked(WatchState.CancelReason.TIMEOUT));
+                    cancelAsked = true;
                     next = Duration.ZERO;
                 } else {
                     end = EndReason.TIMED_OUT;
-                    line = "Gave up waiting for Cargo run " + state.runUuid + " after "
+                    lines.add("Gave up waiting for Cargo run " + state.runUuid + " after "
                             + ProgressReporter.duration(state.policy.timeout())
-                            + " (timeoutMinutes); the run is left running, as cancelOnTimeout is off.";
-                    next = null;
+                            + " (timeoutMinutes); the run is left running, as cancelOnTimeout is off.");
                 }
             } else {
-                next = nextPollLocked();
+                next = retry != null ? retry : nextPollLocked();
+                if (state.deadline != 0) {
+                    next = min(next, Duration.ofMillis(state.deadline - now));
+                }
+            }
+            if (failure != null) {
+                lines.add(0, "Could not read Cargo run " + state.runUuid + ": " + failure.getMessage()
+                        + (next == null || next.isZero() ? "" : " Trying again in " + ProgressReporter.duration(next.plusMillis(999)) + "."));
             }
         }
-        if (line != null) {
-            events.log(line);
-            if (end == null) {
-                events.stateChanged(state());
-            }
+        lines.forEach(events::log);
+        if (cancelAsked) {
+            save();
         }
         if (end != null) {
             finish(lastSeenRun(), end);
@@ -303,32 +341,25 @@ public final class RunWatch {
     }
 
     private Duration nextPollLocked() {
-        long now = clock.millis();
         Duration previous = Duration.ofMillis(state.nextDelayMillis);
         Duration interval = PollSchedule.nextInterval(state.policy.pollInterval(), previous, waited());
         state.nextDelayMillis = interval.toMillis();
-        Duration delay = PollSchedule.jittered(interval, random.getAsDouble());
-        if (state.deadline != 0) {
-            delay = min(delay, Duration.ofMillis(Math.max(0, state.deadline - now)));
-        }
-        return delay;
+        return PollSchedule.jittered(interval, random.getAsDouble());
     }
 
-    private boolean cancelToSend() {
-        synchronized (this) {
-            return state.cancelReason != WatchState.CancelReason.NONE && !state.cancelSent && state.workflowUuid != null;
-        }
-    }
-
-    private void sendCancel() throws InterruptedException {
+    /** Sends the cancel once, if one was asked for and not sent yet. */
+    private void sendCancelIfAsked() throws InterruptedException {
         String workflow;
         String uuid;
         synchronized (this) {
+            if (state.cancelReason == WatchState.CancelReason.NONE || state.cancelSent || state.workflowUuid == null) {
+                return;
+            }
+            // Claimed under the lock, so that it is sent once however steps and aborts interleave.
             state.cancelSent = true;
             workflow = state.workflowUuid;
             uuid = state.runUuid;
         }
-        events.stateChanged(state());
         try {
             actions.cancelRun(workflow, uuid);
             events.log("Asked Cargo to cancel run " + uuid + "; waiting for it to stop.");
@@ -336,39 +367,8 @@ public final class RunWatch {
             // The run may have just ended; the next look tells.
             events.log("Cargo did not take the cancel request for run " + uuid + ": " + e.getMessage());
         }
-    }
-
-    private void requestCancel(WatchState.CancelReason reason) {
-        String line;
-        boolean abortedBeforeCreate = false;
-        synchronized (this) {
-            if (outcome.isDone() || state.cancelReason != WatchState.CancelReason.NONE) {
-                return;
-            }
-            if (state.runUuid == null && state.createAttemptStartedAt == 0 && !busy) {
-                state.cancelReason = reason;
-                abortedBeforeCreate = true;
-                line = null;
-                if (pending != null) {
-                    pending.cancel();
-                    pending = null;
-                }
-            } else {
-                line = requestCancelLocked(reason);
-                if (!busy) {
-                    if (pending != null) {
-                        pending.cancel();
-                    }
-                    scheduleLocked(Duration.ZERO);
-                }
-            }
-        }
-        if (abortedBeforeCreate) {
-            outcome.completeExceptionally(new CancellationException("Aborted before the Cargo run was created."));
-            return;
-        }
-        events.log(line);
-        events.stateChanged(state());
+        // Saved after the request: a restart before this point sends it again, which is harmless.
+        save();
     }
 
     private String requestCancelLocked(WatchState.CancelReason reason) {
@@ -381,29 +381,58 @@ public final class RunWatch {
                 : "The build was aborted; cancelling " + run + ".";
     }
 
-    private Optional<EndReason> endReasonOfCancel() {
-        synchronized (this) {
-            return switch (state.cancelReason) {
-                case ABORT -> Optional.of(EndReason.ABORTED);
-                case TIMEOUT -> Optional.of(EndReason.TIMED_OUT);
-                default -> Optional.empty();
-            };
-        }
+    private synchronized Optional<EndReason> endReasonOfCancel() {
+        return Optional.ofNullable(endReasonOfCancelLocked());
     }
 
-    private void finish(CargoRun run, EndReason reason) {
+    private EndReason endReasonOfCancelLocked() {
+        return switch (state.cancelReason) {
+            case ABORT -> EndReason.ABORTED;
+            case TIMEOUT -> EndReason.TIMED_OUT;
+            default -> null;
+        };
+    }
+
+    /**
+     * Ends the watch with an outcome, once. Returns false when it did not end it: it had ended already,
+     * or the outcome was "not waited" but the build was aborted meanwhile.
+     */
+    private boolean finish(CargoRun run, EndReason reason) {
         synchronized (this) {
-            if (outcome.isDone()) {
-                return;
+            if (ended || (reason == EndReason.NOT_WAITED && state.cancelReason != WatchState.CancelReason.NONE)) {
+                return false;
             }
-            if (pending != null) {
-                pending.cancel();
-                pending = null;
-            }
+            endLocked();
         }
         RunOutcome result = RunOutcome.of(run, reason, state.policy);
         ProgressReporter.summary(result, run).forEach(events::log);
         outcome.complete(result);
+        return true;
+    }
+
+    /** Ends the watch without an outcome: the run cannot be followed. */
+    private void fail(Throwable failure) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            endLocked();
+        }
+        outcome.completeExceptionally(failure);
+    }
+
+    private void endLocked() {
+        ended = true;
+        generation++;
+        if (pending != null) {
+            pending.cancel();
+            pending = null;
+        }
+    }
+
+    /** Hands a snapshot to the events under the lock, so snapshots arrive in the order they were taken. */
+    private synchronized void save() {
+        events.stateChanged(state.copy());
     }
 
     /** The run as last read; after a restart, before the first read, what the saved state knows. */
@@ -422,7 +451,18 @@ public final class RunWatch {
     }
 
     private void scheduleLocked(Duration delay) {
-        pending = scheduler.schedule(this::step, delay);
+        long scheduled = ++generation;
+        if (pending != null) {
+            pending.cancel();
+        }
+        try {
+            pending = scheduler.schedule(() -> step(scheduled), delay);
+        } catch (RuntimeException rejected) {
+            // A scheduler that was shut down must not leave the build waiting forever.
+            pending = null;
+            ended = true;
+            outcome.completeExceptionally(rejected);
+        }
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -12,8 +12,9 @@ import java.util.function.DoubleSupplier;
  * Starts, resumes and joins {@link RunWatch}es that share one client and one scheduler.
  *
  * <p>Reads are made with a single attempt each, since the watch schedules its own retries. Creates,
- * cancels and the look-up of a lost create keep a short retry budget of their own (a few seconds on one
- * thread, only when Cargo cannot be reached), because each happens once per run.
+ * cancels and the look-up of a lost create keep a short retry budget of their own (3 attempts within
+ * 10 s on connection failures, 429 and 5xx; a create only when nothing of it was sent), waited out on
+ * the scheduler's thread, because each happens once per run.
  */
 public final class RunWatcher {
     static final RetryPolicy ACTION_RETRIES =
@@ -56,6 +57,9 @@ public final class RunWatcher {
      */
     public RunWatch resume(WatchState saved, RunEvents events) {
         WatchState state = saved.copy();
+        // Time Jenkins was down does not count against the budget for reads that fail.
+        state.pollFailures = 0;
+        state.firstPollFailureAt = 0;
         if (state.runUuid == null && state.createAttemptStartedAt == 0) {
             throw new IllegalArgumentException("The saved wait never sent its create request; start the run instead.");
         }

@@ -220,7 +220,7 @@ class CargoClientTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "workflowNotFound            | 404 | must be the workflowUuid of a tool",
-        "invalidReleaseOrCustomNodes | 400 | leave releaseUuid out to run the deployed release",
+        "invalidReleaseOrCustomNodes | 400 | Deploy the tool in Cargo, or pin a release of it with releaseUuid",
         "playNotCompatible           | 400 | Use the workflowUuid of a tool",
         "nodesNotFound               | 400 | deploy it in Cargo",
         "invalidData                 | 400 | keys are the tool's form field slugs",
@@ -242,6 +242,16 @@ class CargoClientTest {
         assertEquals(1, sim.requests(Endpoint.CREATE).size(), "never sent twice");
         assertEquals(0, sim.runs().size());
         assertTrue(sim.requests(Endpoint.LIST).isEmpty(), "Cargo answered, so there is nothing to look up");
+    }
+
+    @Test
+    void aRefusedPinnedReleaseIsNamed() {
+        sim.rejectCreates(WORKFLOW, 400, "invalidReleaseOrCustomNodes", null);
+        CargoRejectedException e = assertThrows(CargoRejectedException.class, () -> client.createRun(
+                new CreateRunRequest(WORKFLOW, JsonData.of(Map.of()), RELEASE)));
+        assertTrue(e.getMessage().startsWith("Cargo refused releaseUuid " + RELEASE + " for workflow " + WORKFLOW),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("leave releaseUuid out to run the deployed release"), e.getMessage());
     }
 
     @Test
@@ -279,21 +289,71 @@ class CargoClientTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         client = clientFor(sim.baseUrl(), Clock.fixed(now, ZoneOffset.UTC));
         String uuid = create().uuid();
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(now.plusSeconds(30), ZoneOffset.UTC));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(now.plusSeconds(8), ZoneOffset.UTC));
         sim.enqueue(Endpoint.GET, Fault.tooManyRequests(date));
         client.getRun(uuid);
-        assertEquals(List.of(Duration.ofSeconds(30)), sleeper.waits);
+        assertEquals(List.of(Duration.ofSeconds(8)), sleeper.waits);
     }
 
     @Test
-    void aRetryAfterBeyondTheBudgetEndsTheCallAtOnce() throws Exception {
+    void aRetryAfterLongerThanTheLongestWaitIsCheckedAgainAfterTheLongestWait() throws Exception {
         String uuid = create().uuid();
         sim.enqueue(Endpoint.GET, Fault.tooManyRequests("3600"));
+        assertEquals(uuid, client.getRun(uuid).uuid());
+        assertEquals(List.of(Duration.ofSeconds(10)), sleeper.waits, "the policy's longest wait");
+    }
+
+    @Test
+    void aRetryAfterOfZeroOrInThePastStillWaitsTheFirstDelay() throws Exception {
+        String uuid = create().uuid();
+        sim.enqueue(Endpoint.GET, Fault.tooManyRequests("0"));
+        sim.enqueue(Endpoint.GET, Fault.tooManyRequests("Thu, 01 Jan 2015 00:00:00 GMT"));
+        client.getRun(uuid);
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)), sleeper.waits);
+    }
+
+    @Test
+    void aRateLimitThatOutlastsTheBudgetEndsTheCallWithCargosRequest() throws Exception {
+        String uuid = create().uuid();
+        for (int i = 0; i < 4; i++) {
+            sim.enqueue(Endpoint.GET, Fault.tooManyRequests("3600"));
+        }
         CargoTransientException e = assertThrows(CargoTransientException.class, () -> client.getRun(uuid));
         assertEquals(429, e.httpStatus());
         assertEquals(Duration.ofHours(1), e.retryAfter());
         assertTrue(e.getMessage().contains("asked to wait 3600 s"), e.getMessage());
-        assertTrue(sleeper.waits.isEmpty());
+    }
+
+    @Test
+    void retryAfterOnAServiceUnavailableIsHonoured() throws Exception {
+        String uuid = create().uuid();
+        sim.enqueue(Endpoint.GET, Fault.serviceUnavailable("6"));
+        client.getRun(uuid);
+        assertEquals(List.of(Duration.ofSeconds(6)), sleeper.waits);
+    }
+
+    @Test
+    void anEmptyAnswerToACancelIsAccepted() throws Exception {
+        String uuid = create().uuid();
+        sim.enqueue(Endpoint.CANCEL, Fault.emptyBody(200));
+        client.cancelRun(WORKFLOW, uuid);
+        assertEquals(1, sim.requests(Endpoint.CANCEL).size());
+    }
+
+    @Test
+    void cancellingAVanishedRunSaysSo() throws Exception {
+        String uuid = create().uuid();
+        sim.enqueue(Endpoint.CANCEL, Fault.notFound());
+        CargoNotFoundException e = assertThrows(CargoNotFoundException.class, () -> client.cancelRun(WORKFLOW, uuid));
+        assertTrue(e.getMessage().startsWith("Cargo has no run " + uuid + " (HTTP 404)"), e.getMessage());
+    }
+
+    @Test
+    void aGatewayPageAnsweringACreateIsNotQuoted() {
+        sim.enqueue(Endpoint.CREATE, Fault.status(400, "<html>blocked: {\"customer\":\"Initech\"}</html>"));
+        CargoRejectedException e = assertThrows(CargoRejectedException.class, this::create);
+        assertFalse(e.getMessage().contains("Initech"), e.getMessage());
+        assertTrue(e.getMessage().contains("HTTP 400"), e.getMessage());
     }
 
     @ParameterizedTest
@@ -479,7 +539,7 @@ class CargoClientTest {
     void aSentCreateThatMadeNoRunEndsAsOutcomeUnknown() {
         sim.enqueue(Endpoint.CREATE, Fault.resetConnection());
         CargoOutcomeUnknownException e = assertThrows(CargoOutcomeUnknownException.class, this::create);
-        assertTrue(e.getMessage().contains("no run of the workflow was created since then"), e.getMessage());
+        assertTrue(e.getMessage().contains("no run of the workflow was created in that time"), e.getMessage());
         assertTrue(e.getMessage().contains("before you run the build again"), e.getMessage());
         assertEquals(1, sim.requests(Endpoint.CREATE).size(), "never re-sent");
         assertEquals(0, sim.runs().size());
@@ -497,7 +557,7 @@ class CargoClientTest {
         String other = create().uuid();
         sim.enqueue(Endpoint.CREATE, Fault.processThenDropResponse());
         CargoOutcomeUnknownException e = assertThrows(CargoOutcomeUnknownException.class, this::create);
-        assertTrue(e.getMessage().contains("2 runs of the workflow were created since then"), e.getMessage());
+        assertTrue(e.getMessage().contains("2 runs of the workflow were created in that time"), e.getMessage());
         assertTrue(e.getMessage().contains(other), e.getMessage());
         assertEquals(2, sim.requests(Endpoint.CREATE).size(), "one per create call, none repeated");
     }

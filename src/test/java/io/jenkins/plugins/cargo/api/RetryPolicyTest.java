@@ -39,9 +39,14 @@ class RetryPolicyTest {
     }
 
     @Test
-    void retryAfterFromCargoWinsOverBackoff() {
-        CargoException limited = new CargoTransientException("x", 429, null, null, Duration.ofSeconds(20), true, null);
-        assertEquals(Optional.of(Duration.ofSeconds(20)), policy.nextDelay(1, limited, Duration.ZERO));
+    void retryAfterFromCargoWinsOverBackoffWithinTheFirstAndLongestDelay() {
+        assertEquals(Optional.of(Duration.ofSeconds(5)), policy.nextDelay(1, limitedFor(5), Duration.ZERO));
+        assertEquals(Optional.of(Duration.ofSeconds(8)), policy.nextDelay(1, limitedFor(20), Duration.ZERO));
+        assertEquals(Optional.of(Duration.ofSeconds(1)), policy.nextDelay(1, limitedFor(0), Duration.ZERO));
+    }
+
+    private static CargoException limitedFor(long seconds) {
+        return new CargoTransientException("x", 429, null, null, Duration.ofSeconds(seconds), true, null);
     }
 
     @Test

@@ -26,11 +26,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -281,6 +284,89 @@ class RunWatchTest {
         assertEquals(1, events.count("The build was aborted; cancelling the Cargo run once it is created."), events.log());
     }
 
+    @Test
+    void abortWhileTheCreateIsUnderWayWithoutWaitingStillCancelsTheRun() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        sim.enqueue(Endpoint.CREATE, Fault.delay(Duration.ofMillis(300)));
+        RunWatch watch = start(options().waitForRun(false));
+        Thread creating = new Thread(() -> time.advance(Duration.ZERO));
+        creating.start();
+        while (sim.requests(Endpoint.CREATE).isEmpty()) {
+            Thread.sleep(5);
+        }
+
+        watch.abort();
+        creating.join();
+        RunOutcome outcome = finish(watch);
+
+        assertEquals(EndReason.ABORTED, outcome.endReason());
+        assertEquals(BuildResult.ABORTED, outcome.result());
+        assertEquals(1, sim.run(outcome.runUuid()).cancelRequests());
+    }
+
+    @Test
+    void anAbortDuringAStepIsActedOnAtOnceNotAfterTheNextInterval() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        AtomicReference<RunWatch> watch = new AtomicReference<>();
+        AtomicReference<Instant> abortedAt = new AtomicReference<>();
+        AtomicInteger draws = new AtomicInteger();
+        // The jitter is drawn inside a step, after it has looked at the run: the worst moment for an abort.
+        RunWatcher watcher = new RunWatcher(client, time, time.clock(), () -> {
+            if (draws.incrementAndGet() == 3) {
+                abortedAt.set(time.now());
+                watch.get().abort();
+            }
+            return 0.5;
+        });
+        watch.set(watcher.start(options().pollIntervalSeconds(60).build(), events));
+
+        RunOutcome outcome = finish(watch.get());
+
+        assertEquals(BuildResult.ABORTED, outcome.result());
+        assertEquals("cancelled", outcome.status());
+        assertTrue(Duration.between(abortedAt.get(), time.now()).compareTo(Duration.ofSeconds(5)) <= 0,
+                "ended " + Duration.between(abortedAt.get(), time.now()) + " after the abort");
+    }
+
+    @Test
+    void aStepThatCouldNotBeCalledOffDoesNotStartASecondChain() throws Exception {
+        sim.script(WORKFLOW, RunScript.builder().step("running").cancelPolls(1000).build());
+        // A scheduler whose tasks cannot be called off, like a task that has already begun to run.
+        Scheduler leaky = (task, delay) -> {
+            time.schedule(task, delay);
+            return () -> {};
+        };
+        RunWatch watch = new RunWatcher(client, leaky, time.clock(), () -> 0.5).start(options().build(), events);
+        time.advance(Duration.ofSeconds(7));
+        int readsBeforeAbort = sim.requests(Endpoint.GET).size();
+
+        watch.abort();
+        watch.abort();
+        RunOutcome outcome = finish(watch);
+        time.advance(Duration.ofMinutes(5));
+
+        assertEquals(BuildResult.ABORTED, outcome.result());
+        assertEquals(1, sim.requests(Endpoint.CANCEL).size());
+        assertEquals(1, events.count("Build result from Cargo run"), events.log());
+        // One read every 2 s from the abort to the end of the 60 s grace, 7 s to 67 s: a single chain.
+        assertEquals(readsBeforeAbort + 31, sim.requests(Endpoint.GET).size());
+    }
+
+    @Test
+    void anAbortWhileTheTimeoutCancelIsUnderWayEndsAborted() throws Exception {
+        sim.script(WORKFLOW, RunScript.builder().step("running").cancelPolls(5).build());
+        RunWatch watch = start(options().timeoutMinutes(1));
+        time.advance(Duration.ofSeconds(62));
+        assertEquals(WatchState.CancelReason.TIMEOUT, watch.state().cancelReason());
+
+        watch.abort();
+        RunOutcome outcome = finish(watch);
+
+        assertEquals(EndReason.ABORTED, outcome.endReason());
+        assertEquals(BuildResult.ABORTED, outcome.result());
+        assertEquals(1, sim.requests(Endpoint.CANCEL).size(), "the timeout's cancel is not sent again");
+    }
+
     // --- faults while waiting -----------------------------------------------------------------------
 
     @Test
@@ -304,6 +390,51 @@ class RunWatchTest {
     }
 
     @Test
+    void aRetryAfterOfZeroDoesNotMakeATightLoop() {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        start(options());
+        time.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 50; i++) {
+            sim.enqueue(Endpoint.GET, Fault.tooManyRequests("0"));
+        }
+        time.advance(Duration.ofSeconds(20));
+        assertTrue(sim.requests(Endpoint.GET).size() <= 10, sim.requests(Endpoint.GET).size() + " reads in 20 s");
+    }
+
+    @Test
+    void theTimeoutHoldsWhileReadsFail() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        var started = time.now();
+        RunWatch watch = start(options().timeoutMinutes(1).cancelOnTimeout(false));
+        time.advance(Duration.ofSeconds(50));
+        for (int i = 0; i < 20; i++) {
+            sim.enqueue(Endpoint.GET, Fault.tooManyRequests("500"));
+        }
+
+        RunOutcome outcome = finish(watch);
+
+        assertEquals(EndReason.TIMED_OUT, outcome.endReason());
+        assertEquals(Duration.ofMinutes(1), Duration.between(started, time.now()));
+    }
+
+    @Test
+    void timeJenkinsWasDownDoesNotCountAgainstFailingReads() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running", "running", "success"));
+        start(options());
+        time.advance(Duration.ofSeconds(6));
+        WatchState saved = events.lastSaved();
+        saved.pollFailures = 40;
+        saved.firstPollFailureAt = time.now().minus(Duration.ofMinutes(9)).toEpochMilli();
+
+        time = new VirtualTime(time.now().plus(Duration.ofMinutes(30)));
+        RunWatch resumed = new RunWatcher(client, time, time.clock(), () -> 0.5).resume(saved, new RecordingEvents());
+        sim.enqueue(Endpoint.GET, Fault.serverError(503));
+        time.runUntilDone(resumed.outcome(), Duration.ofHours(1));
+
+        assertEquals(BuildResult.SUCCESS, resumed.outcome().get().result());
+    }
+
+    @Test
     void cargoUnreachableForTooLongEndsTheWaitWithAClearMessage() {
         sim.script(WORKFLOW, RunScript.of("running"));
         RunWatch watch = start(options().timeoutMinutes(0));
@@ -313,7 +444,7 @@ class RunWatchTest {
         }
         Throwable e = failure(watch);
         assertTrue(e.getMessage().startsWith("Gave up waiting for Cargo run"), e.getMessage());
-        assertTrue(e.getMessage().contains("could not be reached for 10 min"), e.getMessage());
+        assertTrue(e.getMessage().contains("it could not be read for 9 min"), e.getMessage());
     }
 
     @Test
@@ -405,6 +536,38 @@ class RunWatchTest {
         assertInstanceOf(CargoOutcomeUnknownException.class, e);
         assertTrue(e.getMessage().contains("Jenkins restarted before Cargo's answer was saved"), e.getMessage());
         assertEquals(1, sim.requests(Endpoint.CREATE).size());
+    }
+
+    @Test
+    void aRestartLongAfterAnUnansweredCreateDoesNotAdoptALaterRun() throws Exception {
+        sim.enqueue(Endpoint.CREATE, Fault.resetConnection());
+        RunWatch first = start(options());
+        time.advance(Duration.ofMillis(1));
+        failure(first);
+        WatchState savedBeforeSend = events.saved.get(0);
+        Thread.sleep(1200);
+        // Another build starts the same workflow well after this build's create went unanswered.
+        client.createRun(new CreateRunRequest(WORKFLOW, JsonData.of(Map.of()), null));
+
+        CargoClient quick = CargoClient.builder(CargoApiUrl.parse(sim.baseUrl()), () -> TOKEN)
+                .callTimeout(Duration.ofMillis(200))
+                .clockSkew(Duration.ZERO)
+                .sleeper(duration -> {})
+                .build();
+        RunWatch resumed = new RunWatcher(quick, time, time.clock(), () -> 0.5).resume(savedBeforeSend, new RecordingEvents());
+
+        assertInstanceOf(CargoOutcomeUnknownException.class, failure(resumed));
+    }
+
+    @Test
+    void aNodeThatRunsMoreThanOnceIsReportedEachTime() throws Exception {
+        sim.script(WORKFLOW, RunScript.builder()
+                .step("running", exec("loop", "Item 1", "success", 0, null))
+                .step("success", exec("loop", "Item 1", "success", 0, null), exec("loop", "Item 2", "success", 0, null))
+                .build());
+        finish(start(options()));
+        assertEquals(1, events.count("[success] loop (Item 1)"), events.log());
+        assertEquals(1, events.count("[success] loop (Item 2)"), events.log());
     }
 
     @Test

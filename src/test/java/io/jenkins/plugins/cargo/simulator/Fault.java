@@ -45,6 +45,15 @@ public final class Fault {
         return new Fault("status " + code, processing -> body(code, "application/json", bodyOrNull));
     }
 
+    /** 503 with a Retry-After header (seconds or an HTTP date), as a service in maintenance sends it. */
+    public static Fault serviceUnavailable(String retryAfterValue) {
+        Objects.requireNonNull(retryAfterValue, "retryAfterValue");
+        return new Fault("503 Retry-After " + retryAfterValue, processing -> new MockResponse.Builder()
+                .code(503)
+                .setHeader("Retry-After", retryAfterValue)
+                .build());
+    }
+
     /** A bare 429 as an edge proxy sends it: no body and no Retry-After. */
     public static Fault tooManyRequests() {
         return new Fault("429", processing -> new MockResponse.Builder().code(429).build());
