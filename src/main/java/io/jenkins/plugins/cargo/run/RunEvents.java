@@ -9,8 +9,9 @@ public interface RunEvents {
      * The state changed in a way that matters after a restart (the run was created, a progress line was
      * printed, a cancel was asked for). Persist this snapshot to resume from it.
      *
-     * <p>Called while the watch holds its lock, so that snapshots arrive in the order they were taken:
-     * hand the snapshot over and return; do not block or call back into the watch.
+     * <p>Called from the scheduler's thread or from the thread that called {@link RunWatch#abort()},
+     * holding no lock of the watch, so snapshots from two threads can arrive out of order: keep the one
+     * with the highest {@link WatchState#sequence()}. Hand it over and return quickly.
      */
     default void stateChanged(WatchState snapshot) {}
 }

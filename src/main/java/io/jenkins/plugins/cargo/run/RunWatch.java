@@ -54,6 +54,12 @@ public final class RunWatch {
     private long generation;
     private boolean busy;
     private boolean ended;
+    /** A cancel request is on its way; {@code state.cancelSent} is set only once it went out. */
+    private boolean cancelInFlight;
+    /** Why the scheduler refused a step; the outcome is completed with it outside the lock. */
+    private RuntimeException rejected;
+    /** Numbers the snapshots handed to the events, so that the newest can be told. */
+    private long snapshots;
     private CargoRun lastRun;
 
     RunWatch(CargoClient actions, CargoClient reads, Scheduler scheduler, Clock clock, DoubleSupplier random,
@@ -66,6 +72,7 @@ public final class RunWatch {
         this.events = events;
         this.createRequest = createRequest;
         this.state = state;
+        this.snapshots = state.sequence;
     }
 
     /** Completes once, with the outcome or with the reason the run could not be followed. */
@@ -94,43 +101,51 @@ public final class RunWatch {
 
     /**
      * The build was aborted: ask Cargo to cancel the run, keep looking until it is cancelled (or for at
-     * most {@link #CANCEL_GRACE}), then end as ABORTED. Calling it again changes nothing. Never blocks.
+     * most {@link #CANCEL_GRACE}), then end as ABORTED. Calling it again changes nothing. It never waits
+     * for Cargo: the cancel is sent from the scheduler.
      */
     public void abort() {
-        String line = null;
-        boolean abortedBeforeCreate = false;
+        String line;
         synchronized (this) {
             WatchState.CancelReason before = state.cancelReason;
             if (ended || before == WatchState.CancelReason.ABORT) {
                 return;
             }
-            if (before == WatchState.CancelReason.TIMEOUT) {
+            if (state.runUuid == null && state.createAttemptStartedAt == 0) {
+                // The create has not claimed its start: it will see the abort and send nothing.
+                state.cancelReason = WatchState.CancelReason.ABORT;
+                if (busy) {
+                    return;
+                }
+                line = null;
+            } else if (before == WatchState.CancelReason.TIMEOUT) {
                 // Already being cancelled for the timeout: nothing more to send, but the build was aborted.
                 state.cancelReason = WatchState.CancelReason.ABORT;
                 line = "The build was aborted while Cargo run " + state.runUuid + " was being cancelled.";
-            } else if (state.runUuid == null && state.createAttemptStartedAt == 0 && !busy) {
-                state.cancelReason = WatchState.CancelReason.ABORT;
-                abortedBeforeCreate = true;
             } else {
                 line = requestCancelLocked(WatchState.CancelReason.ABORT);
-                if (!busy) {
-                    scheduleLocked(Duration.ZERO);
-                }
-                // When a step is under way, it sends the cancel as soon as it ends (see step()).
             }
         }
-        if (abortedBeforeCreate) {
+        if (line == null) {
             fail(new CancellationException("Aborted before the Cargo run was created."));
             return;
         }
         events.log(line);
         save();
+        synchronized (this) {
+            // When a step is under way, it sends the cancel as soon as it ends (see step()).
+            if (!ended && !busy) {
+                scheduleLocked(Duration.ZERO);
+            }
+        }
+        completeIfRejected();
     }
 
     void begin(Duration delay) {
         synchronized (this) {
             scheduleLocked(delay);
         }
+        completeIfRejected();
     }
 
     // --- the steps ---------------------------------------------------------------------------
@@ -147,6 +162,9 @@ public final class RunWatch {
         try {
             if (state.runUuid == null) {
                 next = createRequest != null && state.createAttemptStartedAt == 0 ? create() : findCreatedRun();
+            } else if (!state.waitForRun && !cancelAsked()) {
+                // Resumed between saving the new run and ending "not waited": end it as it would have.
+                finish(lastSeenRun(), EndReason.NOT_WAITED);
             } else {
                 sendCancelIfAsked();
                 next = poll();
@@ -162,12 +180,21 @@ public final class RunWatch {
                 busy = false;
                 if (!ended && pending == null && next != null) {
                     // An abort that came while this step ran is acted on now, not after the next interval.
-                    boolean cancelToSend = state.cancelReason != WatchState.CancelReason.NONE && !state.cancelSent
-                            && state.runUuid != null;
-                    scheduleLocked(cancelToSend ? Duration.ZERO : next);
+                    scheduleLocked(cancelToSendLocked() ? Duration.ZERO : next);
                 }
             }
+            completeIfRejected();
         }
+    }
+
+    private synchronized boolean cancelAsked() {
+        return state.cancelReason != WatchState.CancelReason.NONE;
+    }
+
+    /** A cancel was asked for, has not gone out, and can go out: the run and its workflow are known. */
+    private boolean cancelToSendLocked() {
+        return state.cancelReason != WatchState.CancelReason.NONE && !state.cancelSent && !cancelInFlight
+                && state.runUuid != null && state.workflowUuid != null;
     }
 
     private Duration create() throws InterruptedException {
@@ -276,6 +303,12 @@ public final class RunWatch {
             }
             failingFor = Duration.ofMillis(now - state.firstPollFailureAt);
             retry = POLL_RETRIES.nextDelay(state.pollFailures, e, failingFor).orElse(null);
+            boolean endingAnyway = state.cancelReason != WatchState.CancelReason.NONE
+                    || (state.deadline != 0 && now >= state.deadline);
+            if (retry == null && endingAnyway) {
+                // A cancel under way or a passed deadline ends the wait by its own bound; keep trying till then.
+                retry = CANCEL_POLL;
+            }
         }
         if (retry == null) {
             fail(new CargoException("Gave up waiting for Cargo run " + state.runUuid + ": it could not be read for "
@@ -295,9 +328,10 @@ public final class RunWatch {
         EndReason end = null;
         List<String> lines = new ArrayList<>();
         Duration next = null;
-        boolean cancelAsked = false;
+        boolean saveState = false;
         synchronized (this) {
             long now = clock.millis();
+            long delayBefore = state.nextDelayMillis;
             if (state.cancelReason != WatchState.CancelReason.NONE) {
                 long graceLeft = state.cancelRequestedAt + CANCEL_GRACE.toMillis() - now;
                 if (graceLeft <= 0) {
@@ -311,7 +345,7 @@ public final class RunWatch {
             } else if (state.deadline != 0 && now >= state.deadline) {
                 if (state.policy.cancelOnTimeout()) {
                     lines.add(requestCancelLocked(WatchState.CancelReason.TIMEOUT));
-                    cancelAsked = true;
+                    saveState = true;
                     next = Duration.ZERO;
                 } else {
                     end = EndReason.TIMED_OUT;
@@ -320,18 +354,18 @@ public final class RunWatch {
                             + " (timeoutMinutes); the run is left running, as cancelOnTimeout is off.");
                 }
             } else {
-                next = retry != null ? retry : nextPollLocked();
-                if (state.deadline != 0) {
-                    next = min(next, Duration.ofMillis(state.deadline - now));
-                }
+                next = retry != null ? untilDeadlineLocked(retry) : nextPollLocked();
             }
+ 
+            // The interval grows in the long-run phase; a resumed wait goes on at the grown interval.
+            saveState |= state.nextDelayMillis != delayBefore;
             if (failure != null) {
                 lines.add(0, "Could not read Cargo run " + state.runUuid + ": " + failure.getMessage()
                         + (next == null || next.isZero() ? "" : " Trying again in " + ProgressReporter.duration(next.plusMillis(999)) + "."));
             }
         }
         lines.forEach(events::log);
-        if (cancelAsked) {
+        if (saveState) {
             save();
         }
         if (end != null) {
@@ -340,11 +374,16 @@ public final class RunWatch {
         return next;
     }
 
+    /** The delay to the next regular look, never past the deadline. */
     private Duration nextPollLocked() {
         Duration previous = Duration.ofMillis(state.nextDelayMillis);
         Duration interval = PollSchedule.nextInterval(state.policy.pollInterval(), previous, waited());
         state.nextDelayMillis = interval.toMillis();
-        return PollSchedule.jittered(interval, random.getAsDouble());
+        return untilDeadlineLocked(PollSchedule.jittered(interval, random.getAsDouble()));
+    }
+
+    private Duration untilDeadlineLocked(Duration delay) {
+        return state.deadline == 0 ? delay : min(delay, Duration.ofMillis(Math.max(0, state.deadline - clock.millis())));
     }
 
     /** Sends the cancel once, if one was asked for and not sent yet. */
@@ -352,11 +391,11 @@ public final class RunWatch {
         String workflow;
         String uuid;
         synchronized (this) {
-            if (state.cancelReason == WatchState.CancelReason.NONE || state.cancelSent || state.workflowUuid == null) {
+            if (!cancelToSendLocked()) {
                 return;
             }
             // Claimed under the lock, so that it is sent once however steps and aborts interleave.
-            state.cancelSent = true;
+            cancelInFlight = true;
             workflow = state.workflowUuid;
             uuid = state.runUuid;
         }
@@ -367,7 +406,12 @@ public final class RunWatch {
             // The run may have just ended; the next look tells.
             events.log("Cargo did not take the cancel request for run " + uuid + ": " + e.getMessage());
         }
-        // Saved after the request: a restart before this point sends it again, which is harmless.
+        synchronized (this) {
+            // Only now: a state saved while the request was on its way makes a resumed wait send it again,
+            // which is harmless; one that claimed it sent would leave the run going.
+            state.cancelSent = true;
+            cancelInFlight = false;
+        }
         save();
     }
 
@@ -404,9 +448,19 @@ public final class RunWatch {
             }
             endLocked();
         }
-        RunOutcome result = RunOutcome.of(run, reason, state.policy);
-        ProgressReporter.summary(result, run).forEach(events::log);
-        outcome.complete(result);
+        RunOutcome result;
+        try {
+            result = RunOutcome.of(run, reason, state.policy);
+        } catch (RuntimeException | Error e) {
+            outcome.completeExceptionally(e);
+            throw e;
+        }
+        try {
+            ProgressReporter.summary(result, run).forEach(events::log);
+        } finally {
+            // The build must learn the outcome even if its log fails.
+            outcome.complete(result);
+        }
         return true;
     }
 
@@ -430,9 +484,18 @@ public final class RunWatch {
         }
     }
 
-    /** Hands a snapshot to the events under the lock, so snapshots arrive in the order they were taken. */
-    private synchronized void save() {
-        events.stateChanged(state.copy());
+    /**
+     * Hands a numbered snapshot to the events, outside any lock (the events may take locks of their own
+     * that a caller of {@link #abort()} holds). Snapshots from different threads can arrive out of order;
+     * {@link WatchState#sequence()} tells which is newest.
+     */
+    private void save() {
+        WatchState snapshot;
+        synchronized (this) {
+            snapshot = state.copy();
+            snapshot.sequence = ++snapshots;
+        }
+        events.stateChanged(snapshot);
     }
 
     /** The run as last read; after a restart, before the first read, what the saved state knows. */
@@ -457,11 +520,23 @@ public final class RunWatch {
         }
         try {
             pending = scheduler.schedule(() -> step(scheduled), delay);
-        } catch (RuntimeException rejected) {
+        } catch (RuntimeException refused) {
             // A scheduler that was shut down must not leave the build waiting forever.
             pending = null;
             ended = true;
-            outcome.completeExceptionally(rejected);
+            rejected = refused;
+        }
+    }
+
+    /** Completes the outcome with a scheduler's refusal, outside the lock it was noted under. */
+    private void completeIfRejected() {
+        RuntimeException refused;
+        synchronized (this) {
+            refused = rejected;
+            rejected = null;
+        }
+        if (refused != null) {
+            outcome.completeExceptionally(refused);
         }
     }
 

@@ -38,6 +38,8 @@ public final class WatchState implements Serializable {
     boolean cancelSent;
     int pollFailures;
     long firstPollFailureAt;
+    /** Which snapshot of its watch this is: a higher number is newer. */
+    long sequence;
 
     WatchState(WaitPolicy policy, boolean waitForRun, String workflowUuid, String releaseUuid) {
         this.policy = policy;
@@ -61,7 +63,13 @@ public final class WatchState implements Serializable {
         copy.cancelSent = cancelSent;
         copy.pollFailures = pollFailures;
         copy.firstPollFailureAt = firstPollFailureAt;
+        copy.sequence = sequence;
         return copy;
+    }
+
+    /** Numbers the snapshots of one watch: when two arrive out of order, keep the higher. */
+    public long sequence() {
+        return sequence;
     }
 
     /** The run being followed, or null while it is being created. */

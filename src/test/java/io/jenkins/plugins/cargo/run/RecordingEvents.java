@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every log line and every saved state, as the Jenkins glue would write and persist them. */
-final class RecordingEvents implements RunEvents {
+class RecordingEvents implements RunEvents {
     final List<String> lines = new CopyOnWriteArrayList<>();
     final List<WatchState> saved = new CopyOnWriteArrayList<>();
 

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -270,9 +271,7 @@ class RunWatchTest {
         RunWatch watch = start(options());
         Thread creating = new Thread(() -> time.advance(Duration.ZERO));
         creating.start();
-        while (sim.requests(Endpoint.CREATE).isEmpty()) {
-            Thread.sleep(5);
-        }
+        awaitRequest(Endpoint.CREATE);
 
         watch.abort();
         creating.join();
@@ -291,9 +290,7 @@ class RunWatchTest {
         RunWatch watch = start(options().waitForRun(false));
         Thread creating = new Thread(() -> time.advance(Duration.ZERO));
         creating.start();
-        while (sim.requests(Endpoint.CREATE).isEmpty()) {
-            Thread.sleep(5);
-        }
+        awaitRequest(Endpoint.CREATE);
 
         watch.abort();
         creating.join();
@@ -365,6 +362,175 @@ class RunWatchTest {
         assertEquals(EndReason.ABORTED, outcome.endReason());
         assertEquals(BuildResult.ABORTED, outcome.result());
         assertEquals(1, sim.requests(Endpoint.CANCEL).size(), "the timeout's cancel is not sent again");
+    }
+
+    @Test
+    void aJoinedRunWhoseWorkflowIsNotKnownYetDoesNotLoopWhileReadsFail() {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        RunWatch joined = watcher().join(createDirectly(), null, WaitPolicy.defaults(), events);
+        for (int i = 0; i < 200; i++) {
+            sim.enqueue(Endpoint.GET, Fault.tooManyRequests("30"));
+        }
+        joined.abort();
+        time.advance(Duration.ofSeconds(10));
+        assertTrue(sim.requests(Endpoint.GET).size() <= 2, sim.requests(Endpoint.GET).size() + " reads in 10 s");
+    }
+
+    @Test
+    void aPollIntervalLongerThanTheTimeoutStillEndsAtTheTimeout() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        var started = time.now();
+        RunOutcome outcome = finish(start(options().timeoutMinutes(1).pollIntervalSeconds(600).cancelOnTimeout(false)));
+        assertEquals(EndReason.TIMED_OUT, outcome.endReason());
+        assertEquals(Duration.ofMinutes(1), Duration.between(started, time.now()));
+    }
+
+    @Test
+    void aSchedulerThatRefusesEndsTheWaitOutsideTheWatchsLock() {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        AtomicInteger calls = new AtomicInteger();
+        // Takes the first step (the create), then refuses, as a pool that was shut down meanwhile.
+        Scheduler shutDownAfterOne = (task, delay) -> {
+            if (calls.incrementAndGet() > 1) {
+                throw new RejectedExecutionException("shut down");
+            }
+            return time.schedule(task, delay);
+        };
+        RunWatch watch = new RunWatcher(client, shutDownAfterOne, time.clock(), () -> 0.5).start(options().build(), events);
+        AtomicReference<Boolean> heldLock = new AtomicReference<>();
+        watch.outcome().whenComplete((outcome, failure) -> heldLock.set(Thread.holdsLock(watch)));
+
+        time.advance(Duration.ZERO);
+
+        assertTrue(watch.outcome().isCompletedExceptionally());
+        assertEquals(Boolean.FALSE, heldLock.get(), "callbacks must not run inside the watch's lock");
+    }
+
+    @Test
+    void theOutcomeArrivesEvenWhenTheLogFails() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("success"));
+        RecordingEvents failingLog = new RecordingEvents() {
+            @Override
+            public void log(String line) {
+                if (line.startsWith("Build result")) {
+                    throw new IllegalStateException("the build log is closed");
+                }
+                super.log(line);
+            }
+        };
+        RunWatch watch = watcher().start(options().build(), failingLog);
+        time.runUntilDone(watch.outcome(), Duration.ofMinutes(5));
+        assertEquals(BuildResult.SUCCESS, watch.outcome().get().result());
+    }
+
+    @Test
+    void aStateSavedWhileTheCancelIsOnItsWayDoesNotClaimItWasSent() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        RunWatch watch = start(options());
+        time.advance(Duration.ofSeconds(6));
+        sim.enqueue(Endpoint.CANCEL, Fault.delay(Duration.ofMillis(250)));
+        watch.abort();
+        Thread cancelling = new Thread(() -> time.advance(Duration.ZERO));
+        cancelling.start();
+        awaitRequest(Endpoint.CANCEL);
+        WatchState during = watch.state();
+        cancelling.join();
+
+        assertFalse(during.cancelSent, "the request had not been answered");
+        assertTrue(watch.state().cancelSent);
+    }
+
+    @Test
+    void aCancelAskedForButNotSentBeforeARestartIsSentAfterIt() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        RunWatch watch = start(options());
+        time.advance(Duration.ofSeconds(6));
+        watch.abort();
+        WatchState saved = throughSerialization(events.lastSaved());
+        assertEquals(WatchState.CancelReason.ABORT, saved.cancelReason());
+        assertTrue(sim.requests(Endpoint.CANCEL).isEmpty(), "Jenkins stops before the cancel goes out");
+
+        time = new VirtualTime(time.now().plusSeconds(30));
+        RunWatch resumed = new RunWatcher(client, time, time.clock(), () -> 0.5).resume(saved, new RecordingEvents());
+        time.runUntilDone(resumed.outcome(), Duration.ofHours(1));
+
+        assertEquals(BuildResult.ABORTED, resumed.outcome().get().result());
+        assertEquals("cancelled", resumed.outcome().get().status());
+        assertEquals(1, sim.requests(Endpoint.CANCEL).size());
+    }
+
+    @Test
+    void anAbortDuringALongOutageEndsAbortedNotLost() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        RunWatch watch = start(options().timeoutMinutes(0));
+        time.advance(Duration.ofSeconds(6));
+        for (int i = 0; i < 500; i++) {
+            sim.enqueue(Endpoint.GET, Fault.serverError(503));
+        }
+        time.advance(Duration.ofMinutes(9));
+
+        watch.abort();
+        RunOutcome outcome = finish(watch);
+
+        assertEquals(BuildResult.ABORTED, outcome.result());
+        assertEquals(1, sim.requests(Endpoint.CANCEL).size());
+    }
+
+    @Test
+    void theGrownIntervalIsSavedForAResumedWait() {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        start(options().timeoutMinutes(0));
+        time.advance(Duration.ofMinutes(5));
+        assertEquals(30_000, events.lastSaved().nextDelayMillis);
+    }
+
+    @Test
+    void aResumedWaitKeepsItsDeadline() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        var started = time.now();
+        start(options().timeoutMinutes(1).cancelOnTimeout(false));
+        time.advance(Duration.ofSeconds(30));
+        WatchState saved = throughSerialization(events.lastSaved());
+
+        time = new VirtualTime(time.now());
+        RunWatch resumed = new RunWatcher(client, time, time.clock(), () -> 0.5).resume(saved, new RecordingEvents());
+        time.runUntilDone(resumed.outcome(), Duration.ofHours(1));
+
+        assertEquals(EndReason.TIMED_OUT, resumed.outcome().get().endReason());
+        assertEquals(Duration.ofMinutes(1), Duration.between(started, time.now()));
+    }
+
+    @Test
+    void aWaitThatWasNotWaitingEndsAtOnceWhenResumed() throws Exception {
+        RunWatch watch = start(options().waitForRun(false));
+        time.advance(Duration.ZERO);
+        WatchState savedAfterCreate = throughSerialization(events.saved.get(1));
+        assertNotNull(savedAfterCreate.runUuid());
+
+        RunWatch resumed = new RunWatcher(client, time, time.clock(), () -> 0.5).resume(savedAfterCreate, new RecordingEvents());
+        time.advance(Duration.ZERO);
+
+        assertTrue(resumed.outcome().isDone(), "ends without another look at the run");
+        assertEquals(EndReason.NOT_WAITED, resumed.outcome().get().endReason());
+        assertEquals(watch.outcome().get().runUuid(), resumed.outcome().get().runUuid());
+        assertTrue(sim.requests(Endpoint.GET).isEmpty());
+    }
+
+    /** Waits, for a few seconds at most, until the simulator has received a request to the endpoint. */
+    private void awaitRequest(Endpoint endpoint) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sim.requests(endpoint).isEmpty()) {
+            assertTrue(System.nanoTime() < giveUp, "no " + endpoint + " request arrived");
+            Thread.sleep(5);
+        }
+    }
+
+    private String createDirectly() {
+        try {
+            return client.createRun(new CreateRunRequest(WORKFLOW, JsonData.of(Map.of()), null)).uuid();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     // --- faults while waiting -----------------------------------------------------------------------
