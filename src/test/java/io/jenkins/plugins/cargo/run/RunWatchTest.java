@@ -266,16 +266,7 @@ class RunWatchTest {
 
     @Test
     void abortWhileTheCreateIsUnderWayCancelsTheRunOnceItExists() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        sim.enqueue(Endpoint.CREATE, Fault.delay(Duration.ofMillis(300)));
-        RunWatch watch = start(options());
-        Thread creating = new Thread(() -> time.advance(Duration.ZERO));
-        creating.start();
-        awaitRequest(Endpoint.CREATE);
-
-        watch.abort();
-        creating.join();
-        RunOutcome outcome = finish(watch);
+        RunOutcome outcome = abortWhileCreating(options());
 
         assertEquals(EndReason.ABORTED, outcome.endReason());
         assertEquals(1, sim.run(outcome.runUuid()).cancelRequests());
@@ -285,20 +276,24 @@ class RunWatchTest {
 
     @Test
     void abortWhileTheCreateIsUnderWayWithoutWaitingStillCancelsTheRun() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        sim.enqueue(Endpoint.CREATE, Fault.delay(Duration.ofMillis(300)));
-        RunWatch watch = start(options().waitForRun(false));
-        Thread creating = new Thread(() -> time.advance(Duration.ZERO));
-        creating.start();
-        awaitRequest(Endpoint.CREATE);
-
-        watch.abort();
-        creating.join();
-        RunOutcome outcome = finish(watch);
+        RunOutcome outcome = abortWhileCreating(options().waitForRun(false));
 
         assertEquals(EndReason.ABORTED, outcome.endReason());
         assertEquals(BuildResult.ABORTED, outcome.result());
         assertEquals(1, sim.run(outcome.runUuid()).cancelRequests());
+    }
+
+    /** Aborts from this thread while another one is inside the create request, then follows to the end. */
+    private RunOutcome abortWhileCreating(RunOptions.Builder options) throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running"));
+        sim.enqueue(Endpoint.CREATE, Fault.delay(Duration.ofMillis(300)));
+        RunWatch watch = start(options);
+        Thread creating = new Thread(() -> time.advance(Duration.ZERO));
+        creating.start();
+        awaitRequest(Endpoint.CREATE);
+        watch.abort();
+        creating.join();
+        return finish(watch);
     }
 
     @Test
