@@ -1,6 +1,9 @@
 package io.jenkins.plugins.cargo.run;
 
 import io.jenkins.plugins.cargo.api.CargoClient;
+import io.jenkins.plugins.cargo.api.CargoException;
+import io.jenkins.plugins.cargo.api.CargoRun;
+import io.jenkins.plugins.cargo.api.ClientListener;
 import io.jenkins.plugins.cargo.api.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +44,7 @@ public final class RunWatcher {
     /** Creates the run and, unless told not to wait, follows it. Returns at once; the create runs on the scheduler. */
     public RunWatch start(RunOptions options, RunEvents events) {
         WatchState state = newState(options.waitPolicy(), options.waitForRun(), options.workflowUuid(), options.releaseUuid());
-        RunWatch watch = new RunWatch(actions, reads, scheduler, clock, random, events, options.createRequest(), state);
+        RunWatch watch = new RunWatch(actionsLoggingTo(events), reads, scheduler, clock, random, events, options.createRequest(), state);
         events.log("Starting a run of Cargo workflow " + options.workflowUuid()
                 + (options.releaseUuid() == null ? "" : " at release " + options.releaseUuid()) + ".");
         options.warnings().forEach(warning -> events.log("Warning: " + warning));
@@ -63,7 +66,7 @@ public final class RunWatcher {
         if (state.runUuid == null && state.createAttemptStartedAt == 0) {
             throw new IllegalArgumentException("The saved wait never sent its create request; start the run instead.");
         }
-        RunWatch watch = new RunWatch(actions, reads, scheduler, clock, random, events, null, state);
+        RunWatch watch = new RunWatch(actionsLoggingTo(events), reads, scheduler, clock, random, events, null, state);
         events.log(state.runUuid == null
                 ? "Jenkins restarted while the Cargo run was being created; looking for it in the workflow's runs."
                 : "Resuming the wait for Cargo run " + state.runUuid
@@ -84,10 +87,27 @@ public final class RunWatcher {
                 : RunOptions.Builder.requiredUuid("workflowUuid", workflowUuid, "");
         WatchState state = newState(policy, true, workflow, null);
         state.runUuid = run;
-        RunWatch watch = new RunWatch(actions, reads, scheduler, clock, random, events, null, state);
+        RunWatch watch = new RunWatch(actionsLoggingTo(events), reads, scheduler, clock, random, events, null, state);
         events.log("Waiting for Cargo run " + run + ".");
         watch.begin(Duration.ZERO);
         return watch;
+    }
+
+    /** The client for creates, cancels and look-ups, telling this run's log when it retries or recovers. */
+    private CargoClient actionsLoggingTo(RunEvents events) {
+        return actions.withListener(new ClientListener() {
+            @Override
+            public void retrying(String what, CargoException failure, int failedAttempts, Duration delay) {
+                events.log("Trying again in " + ProgressReporter.duration(delay.plusMillis(999)) + " after a failure while "
+                        + what + ": " + failure.getMessage());
+            }
+
+            @Override
+            public void foundLostRun(CargoRun run, CargoException lost) {
+                events.log("The answer to the create request was lost (" + lost.getMessage() + "); found run "
+                        + run.uuid() + " among the workflow's runs instead of creating another.");
+            }
+        });
     }
 
     private WatchState newState(WaitPolicy policy, boolean waitForRun, String workflowUuid, String releaseUuid) {

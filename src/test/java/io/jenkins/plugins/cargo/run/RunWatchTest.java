@@ -630,6 +630,20 @@ class RunWatchTest {
     }
 
     @Test
+    void retriedActionsAndALostCreateAnswerAreReportedInTheLog() throws Exception {
+        sim.script(WORKFLOW, RunScript.of("running", "success"));
+        sim.enqueue(Endpoint.CREATE, Fault.processThenDropResponse());
+        sim.enqueue(Endpoint.LIST, Fault.serverError(503));
+
+        RunOutcome outcome = finish(start(options()));
+
+        assertEquals(sim.runs().get(0).uuid(), outcome.runUuid());
+        assertEquals(1, events.count("Trying again in 1 s after a failure while listing the runs of workflow"), events.log());
+        assertEquals(1, events.count("The answer to the create request was lost"), events.log());
+        assertEquals(1, sim.requests(Endpoint.CREATE).size());
+    }
+
+    @Test
     void aRefusedCreateEndsWithCargosReason() {
         sim.rejectCreates(WORKFLOW, 404, "workflowNotFound", null);
         CargoRejectedException e = assertInstanceOf(CargoRejectedException.class, failure(start(options())));
