@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.Call;
@@ -118,33 +119,24 @@ public final class CargoClient {
             body.put("releaseUuid", request.releaseUuid());
         }
         byte[] json = body.toString().getBytes(StandardCharsets.UTF_8);
-        int failedAttempts = 0;
-        while (true) {
-            try {
-                JsonNode answer = exchange(operation, "POST", new OneShotJsonBody(json), "orchestration", "runs");
-                return RunJson.run(answer.get("run"), null, null, 200, operation.description());
-            } catch (CargoTransientException e) {
-                if (!e.requestMayHaveArrived()) {
-                    failedAttempts++;
-                    Duration delay = retryPolicy
-                            .nextDelay(failedAttempts, e, Duration.between(attemptStarted, clock.instant()))
-                            .orElseThrow(() -> e);
-                    listener.retrying(operation.description(), e, failedAttempts, delay);
-                    sleeper.sleep(delay);
-                    continue;
-                }
-                if (e.httpStatus() == 429) {
-                    // Cargo answered, so it did not create the run; but a create is not repeated on its own.
-                    throw e;
-                }
-                return foundLostRun(request, attemptStarted, e);
-            } catch (CargoBadResponseException e) {
-                if (e.httpStatus() >= 200 && e.httpStatus() < 300) {
-                    // Cargo accepted the create but its answer is unreadable: the run exists, find it.
-                    return foundLostRun(request, attemptStarted, e);
-                }
+        try {
+            // Tried again only when no byte of it was sent: then Cargo cannot have acted on it.
+            JsonNode answer = withRetries(operation,
+                    () -> exchange(operation, "POST", new OneShotJsonBody(json), "orchestration", "runs"),
+                    failure -> failure instanceof CargoTransientException t && !t.requestMayHaveArrived());
+            return RunJson.run(answer.get("run"), null, null, 200, operation.description());
+        } catch (CargoTransientException e) {
+            if (!e.requestMayHaveArrived() || e.httpStatus() == 429) {
+                // Never sent, or answered "too many requests": either way no run was made, and none is repeated.
                 throw e;
             }
+            return foundLostRun(request, attemptStarted, e);
+        } catch (CargoBadResponseException e) {
+            if (e.httpStatus() >= 200 && e.httpStatus() < 300) {
+                // Cargo accepted the create but its answer is unreadable: the run exists, find it.
+                return foundLostRun(request, attemptStarted, e);
+            }
+            throw e;
         }
     }
 
@@ -276,6 +268,12 @@ public final class CargoClient {
     }
 
     private <T> T withRetries(Operation operation, Attempt<T> attempt) throws CargoException, InterruptedException {
+        return withRetries(operation, attempt, CargoException::isRetryable);
+    }
+
+    /** Runs the attempt, and again after the policy's delay while {@code mayRetry} allows and the policy does. */
+    private <T> T withRetries(Operation operation, Attempt<T> attempt, Predicate<CargoException> mayRetry)
+            throws CargoException, InterruptedException {
         Instant started = clock.instant();
         int failedAttempts = 0;
         while (true) {
@@ -284,7 +282,7 @@ public final class CargoClient {
             } catch (CargoException e) {
                 failedAttempts++;
                 Duration elapsed = Duration.between(started, clock.instant());
-                Duration delay = retryPolicy.nextDelay(failedAttempts, e, elapsed).orElse(null);
+                Duration delay = mayRetry.test(e) ? retryPolicy.nextDelay(failedAttempts, e, elapsed).orElse(null) : null;
                 if (delay == null) {
                     throw e;
                 }
