@@ -17,6 +17,7 @@ public final class CargoExecution {
     private final BigDecimal creditsUsed;
     private final Instant startedAt;
     private final Instant finishedAt;
+    private final Integer nodeChildIndex;
 
     public CargoExecution(
             @CheckForNull String nodeUuid,
@@ -28,6 +29,25 @@ public final class CargoExecution {
             @CheckForNull BigDecimal creditsUsed,
             @CheckForNull Instant startedAt,
             @CheckForNull Instant finishedAt) {
+        this(nodeUuid, nodeSlug, nodeKind, title, status, errorMessage, creditsUsed, startedAt, finishedAt, null);
+    }
+
+    /**
+     * @param nodeChildIndex which pass of the node this is, when Cargo numbers them (a node inside a loop
+     *     runs once per item)
+     */
+    public CargoExecution(
+            @CheckForNull String nodeUuid,
+            @CheckForNull String nodeSlug,
+            @CheckForNull String nodeKind,
+            @CheckForNull String title,
+            @NonNull RunStatus status,
+            @CheckForNull String errorMessage,
+            @CheckForNull BigDecimal creditsUsed,
+            @CheckForNull Instant startedAt,
+            @CheckForNull Instant finishedAt,
+            @CheckForNull Integer nodeChildIndex) {
+        this.nodeChildIndex = nodeChildIndex;
         this.nodeUuid = nodeUuid;
         this.nodeSlug = nodeSlug;
         this.nodeKind = nodeKind;
@@ -37,6 +57,12 @@ public final class CargoExecution {
         this.creditsUsed = creditsUsed == null ? BigDecimal.ZERO : creditsUsed;
         this.startedAt = startedAt;
         this.finishedAt = finishedAt;
+    }
+
+    /** Which pass of its node this execution is, or null when Cargo does not number it. */
+    @CheckForNull
+    public Integer nodeChildIndex() {
+        return nodeChildIndex;
     }
 
     @CheckForNull

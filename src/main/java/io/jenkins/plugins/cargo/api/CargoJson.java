@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,7 +30,18 @@ final class CargoJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    /**
+     * Reads one value in the middle of an answer. The mapper itself would check for trailing content
+     * right after that value, which is only right for a whole answer.
+     */
+    private static final ObjectReader NESTED = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private CargoJson() {}
+
+    /** The value the parser stands on, as a tree; the parser then stands on its last token. */
+    static JsonNode readValue(JsonParser parser) throws IOException {
+        return NESTED.readTree(parser);
+    }
 
     /**
      * Where a parse failed, as "line L, column C". Jackson's own messages quote the text they choke on,

@@ -13,8 +13,8 @@ import java.util.Optional;
  * A Cargo orchestration run as the API last reported it. Immutable.
  *
  * <p>{@link #output()} is Cargo's {@code runContext}: each node's output keyed by node slug, as plain
- * Java values (maps, lists, strings, numbers, booleans and nulls). Only a get-run answer carries it;
- * a run from create or list has an empty output.
+ * Java values (maps, lists, strings, numbers, booleans and nulls). Only the answer to reading a finished
+ * run carries it; a run from create or list, or one still going, has an empty output.
  */
 public final class CargoRun {
     private final String uuid;
@@ -27,7 +27,6 @@ public final class CargoRun {
     private final Instant updatedAt;
     private final Instant finishedAt;
     private final Map<String, Object> output;
-    private final Map<String, Object> computedConfigs;
 
     private CargoRun(Builder builder) {
         this.uuid = Objects.requireNonNull(builder.uuid, "uuid");
@@ -40,7 +39,6 @@ public final class CargoRun {
         this.updatedAt = builder.updatedAt;
         this.finishedAt = builder.finishedAt;
         this.output = builder.output;
-        this.computedConfigs = builder.computedConfigs;
     }
 
     public static Builder builder(String uuid, RunStatus status) {
@@ -99,12 +97,6 @@ public final class CargoRun {
         return output;
     }
 
-    /** Cargo's {@code runComputedConfigs}: the resolved configuration of each node. Unmodifiable. */
-    @NonNull
-    public Map<String, Object> computedConfigs() {
-        return computedConfigs;
-    }
-
     /**
      * Whether the run is over. Cargo's status decides; a set {@code finishedAt} is not enough on its
      * own, because a status this client does not know yet must stay bounded by the caller's timeout.
@@ -143,7 +135,6 @@ public final class CargoRun {
         private Instant updatedAt;
         private Instant finishedAt;
         private Map<String, Object> output = Map.of();
-        private Map<String, Object> computedConfigs = Map.of();
 
         private Builder(String uuid, RunStatus status) {
             this.uuid = uuid;
@@ -188,12 +179,6 @@ public final class CargoRun {
         /** The output; the map must already be unmodifiable all the way down. */
         public Builder output(Map<String, Object> value) {
             this.output = Objects.requireNonNull(value, "output");
-            return this;
-        }
-
-        /** The computed configs; the map must already be unmodifiable all the way down. */
-        public Builder computedConfigs(Map<String, Object> value) {
-            this.computedConfigs = Objects.requireNonNull(value, "computedConfigs");
             return this;
         }
 

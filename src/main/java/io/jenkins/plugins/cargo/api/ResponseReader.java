@@ -1,6 +1,9 @@
 package io.jenkins.plugins.cargo.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,19 +57,37 @@ final class ResponseReader {
                 null);
     }
 
-    /** The JSON object of a 2xx answer. */
-    JsonNode json(Response response, byte[] body, Operation operation) throws CargoBadResponseException {
+    /** Reads the JSON object of a 2xx answer, the parser standing on its opening brace. */
+    @FunctionalInterface
+    interface JsonReading<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /** The rest of an answer's object as a tree, with the parser standing on its opening brace. */
+    JsonNode treeOf(JsonParser parser) throws IOException {
+        JsonNode node = parser.readValueAsTree();
+        // Trailing content after the object is refused, as the mapper refuses it elsewhere.
+        if (parser.nextToken() != null) {
+            throw new JsonParseException(parser, "trailing content");
+        }
+        return node;
+    }
+
+    /** A 2xx answer read by {@code reading}, which must find a JSON object; a parse failure names the place only. */
+    <T> T json(Response response, byte[] body, Operation operation, JsonReading<T> reading)
+            throws CargoBadResponseException {
         if (body.length == 0) {
             throw new CargoBadResponseException("Cargo answered " + operation.description() + " with HTTP "
                     + response.code() + " and an empty body, where a JSON object was expected.", response.code(), null);
         }
-        try {
-            JsonNode node = CargoJson.MAPPER.readTree(body);
-            if (node == null || !node.isObject()) {
+        try (JsonParser parser = CargoJson.MAPPER.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new CargoBadResponseException("Cargo answered " + operation.description()
                         + " with JSON that is not an object.", response.code(), null);
             }
-            return node;
+            return reading.read(parser);
+        } catch (CargoBadResponseException e) {
+            throw e;
         } catch (IOException e) {
             String at = e instanceof JsonProcessingException json ? CargoJson.location(json) : "an unknown position";
             throw new CargoBadResponseException("Cargo answered " + operation.description() + " with HTTP "

@@ -10,8 +10,7 @@ import java.util.function.DoubleSupplier;
  * When to try a failed request again: exponential backoff with jitter, {@code Retry-After} honoured,
  * within a number of attempts and a total time budget.
  *
- * <p>The policy only decides; it never sleeps. The client sleeps between attempts of a synchronous
- * call, and the run watcher schedules its next poll instead, so one policy serves both.
+ * <p>The policy only decides; it never sleeps. The client and the run watch schedule the next attempt.
  */
 public final class RetryPolicy {
     private final int maxAttempts;
@@ -70,11 +69,20 @@ public final class RetryPolicy {
         if (!failure.isRetryable() || failedAttempts >= maxAttempts) {
             return Optional.empty();
         }
-        Duration delay = retryAfterOf(failure).map(this::clamp).orElseGet(() -> backoff(failedAttempts));
+        Duration delay = delayFor(failedAttempts, failure);
         if (elapsed.plus(delay).compareTo(budget) > 0) {
             return Optional.empty();
         }
         return Optional.of(delay);
+    }
+
+    /**
+     * The delay before trying again after {@code failedAttempts} failures, whatever the failure: Cargo's
+     * {@code Retry-After} within this policy's bounds, else the backoff. For callers that decided
+     * themselves that trying again is safe, such as a create Cargo refused for lack of capacity.
+     */
+    public Duration delayFor(int failedAttempts, CargoException failure) {
+        return retryAfterOf(failure).map(this::clamp).orElseGet(() -> backoff(failedAttempts));
     }
 
     /**

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.cargo.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,7 +22,38 @@ import java.util.List;
 final class RunJson {
     private RunJson() {}
 
-    static CargoRun run(JsonNode node, JsonNode runContext, JsonNode computedConfigs, int httpStatus, String what)
+    /**
+     * Reads the answer to a get-run, keeping only what a watch needs: the run, and its output
+     * ({@code runContext}) only once the run has finished. {@code runComputedConfigs} is skipped unread.
+     * The parser stands on the answer's opening brace.
+     */
+    static CargoRun getRunAnswer(JsonParser parser, int httpStatus, String what) throws IOException {
+        JsonNode run = null;
+        JsonNode runContext = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if ("run".equals(field)) {
+                run = CargoJson.readValue(parser);
+            } else if ("runContext".equals(field) && (run == null || finished(run))) {
+                // Read when the run is not known yet, since Cargo may send the fields in any order.
+                runContext = CargoJson.readValue(parser);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (parser.nextToken() != null) {
+            throw new JsonParseException(parser, "trailing content");
+        }
+        return run(run, run != null && finished(run) ? runContext : null, httpStatus, what);
+    }
+
+    private static boolean finished(JsonNode run) {
+        String status = text(run, "status");
+        return status != null && RunStatus.of(status).isTerminal();
+    }
+
+    static CargoRun run(JsonNode node, JsonNode runContext, int httpStatus, String what)
             throws CargoBadResponseException {
         if (node == null || !node.isObject()) {
             throw new CargoBadResponseException("Cargo's answer to " + what + " has no run object.", httpStatus, null);
@@ -40,7 +75,6 @@ final class RunJson {
                 .updatedAt(instant(node, "updatedAt"))
                 .finishedAt(instant(node, "finishedAt"))
                 .output(CargoJson.toPlainMap(runContext))
-                .computedConfigs(CargoJson.toPlainMap(computedConfigs))
                 .build();
     }
 
@@ -63,9 +97,14 @@ final class RunJson {
                     text(node, "errorMessage"),
                     credits(node.get("creditsUsedCount")),
                     instant(node, "startedAt"),
-                    instant(node, "finishedAt")));
+                    instant(node, "finishedAt"),
+                    childIndex(node.get("nodeChildIndex"))));
         }
         return executions;
+    }
+
+    private static Integer childIndex(JsonNode value) {
+        return value != null && value.canConvertToInt() && value.isIntegralNumber() ? value.intValue() : null;
     }
 
     static String text(JsonNode node, String field) {

@@ -6,7 +6,9 @@ import io.jenkins.plugins.cargo.api.RunStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns what is seen of a run into the lines a person wants in the build log: each status change once,
@@ -29,14 +31,28 @@ final class ProgressReporter {
     /** The lines a newly seen state of the run adds; updates what the state remembers as printed. */
     static List<String> progress(WatchState state, CargoRun run, Duration waited) {
         List<String> lines = new ArrayList<>();
-        List<CargoExecution> executions = run.executions();
-        for (int i = 0; i < executions.size(); i++) {
-            CargoExecution execution = executions.get(i);
-            // By position as well as node: a node in a loop runs more than once, and each run is a line.
-            String key = i + ":" + (execution.nodeUuid() != null ? execution.nodeUuid() : execution.nodeSlug());
-            if (execution.isFinished() && state.reportedExecutions.add(key)) {
-                lines.add(execution(execution));
+        Map<String, Integer> passes = new HashMap<>();
+        for (CargoExecution execution : run.executions()) {
+            String node = execution.nodeUuid() != null ? execution.nodeUuid() : String.valueOf(execution.nodeSlug());
+            // A node in a loop runs once per item: each pass is a line, told apart by Cargo's child index,
+            // or else by how many passes of the node came before it in the list.
+            int pass = passes.getOrDefault(node, 0);
+            passes.put(node, pass + 1);
+            Integer childIndex = execution.nodeChildIndex();
+            String key = node + "#" + (childIndex != null ? childIndex : pass);
+            if (!execution.isFinished() || state.reportedExecutions.contains(key)) {
+                continue;
             }
+            if (state.reportedExecutions.size() >= WatchState.MAX_REPORTED_EXECUTIONS) {
+                if (!state.executionsCapped) {
+                    state.executionsCapped = true;
+                    lines.add("  (" + WatchState.MAX_REPORTED_EXECUTIONS + " executions listed; further ones are not"
+                            + " printed, see the run in Cargo.)");
+                }
+                continue;
+            }
+            state.reportedExecutions.add(key);
+            lines.add(execution(execution));
         }
         String status = run.status().value();
         if (!status.equals(state.lastStatus) && !run.isTerminal()) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.cargo.run;
 
 import io.jenkins.plugins.cargo.api.CreateRunRequest;
 import io.jenkins.plugins.cargo.api.JsonData;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,11 @@ import java.util.regex.Pattern;
 /**
  * Everything one {@code cargoRun} needs: what to run and how to wait for it. Immutable; made only
  * through {@link Builder#build()}, which checks every field and names the field and the fix in its error.
+ * Serializable, so that a wait the controller restarted before anything was sent can start afresh.
  */
-public final class RunOptions {
+public final class RunOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -29,11 +33,20 @@ public final class RunOptions {
         this.releaseUuid = releaseUuid;
         this.waitForRun = waitForRun;
         this.waitPolicy = waitPolicy;
-        this.warnings = List.copyOf(warnings);
+        // A plain list: the options are serialized with the Pipeline's program state.
+        this.warnings = new ArrayList<>(warnings);
     }
 
     public static Builder builder(String workflowUuid, Object data) {
         return new Builder(workflowUuid, data);
+    }
+
+    /**
+     * A builder for the waiting options alone ({@link Builder#buildWaitPolicy()}), for following a run
+     * that was started earlier.
+     */
+    public static Builder waitOptions() {
+        return new Builder(null, null);
     }
 
     public String workflowUuid() {
@@ -59,7 +72,7 @@ public final class RunOptions {
 
     /** Things that are allowed but probably not meant, for the build log. */
     public List<String> warnings() {
-        return warnings;
+        return List.copyOf(warnings);
     }
 
     public CreateRunRequest createRequest() {
@@ -85,6 +98,7 @@ public final class RunOptions {
         private boolean cancelOnTimeout = true;
         private OutcomeMapping mapping = OutcomeMapping.defaults();
         private boolean failOnExecutionError;
+        private boolean waitForCapacity = true;
 
         private Builder(String workflowUuid, Object data) {
             this.workflowUuid = workflowUuid;
@@ -138,6 +152,12 @@ public final class RunOptions {
             return this;
         }
 
+        /** Whether to create again later when Cargo refuses for lack of capacity (the default), or fail at once. */
+        public Builder waitForCapacity(boolean value) {
+            this.waitForCapacity = value;
+            return this;
+        }
+
         /**
          * Checks and builds the options.
          *
@@ -151,6 +171,20 @@ public final class RunOptions {
                     ? null
                     : requiredUuid("releaseUuid", releaseUuid, " Leave it out to run the deployed release.");
             JsonData json = JsonData.of(data);
+            List<String> warnings = new ArrayList<>();
+            if (!json.isObject()) {
+                warnings.add("data is not a JSON object. Cargo tools read their inputs from the keys of an object,"
+                        + " such as [domain: 'acme.com']; a list, string or number reaches the tool as it is.");
+            }
+            return new RunOptions(workflow, json, release, waitForRun, buildWaitPolicy(), warnings);
+        }
+
+        /**
+         * Checks and builds how to wait: the poll interval, the timeout and the result mapping.
+         *
+         * @throws IllegalArgumentException naming the first bad field and how to fix it
+         */
+        public WaitPolicy buildWaitPolicy() {
             if (pollIntervalSeconds < WaitPolicy.MIN_POLL_INTERVAL.toSeconds()
                     || pollIntervalSeconds > WaitPolicy.MAX_POLL_INTERVAL.toSeconds()) {
                 throw new IllegalArgumentException("pollIntervalSeconds is " + pollIntervalSeconds + "; use a value from "
@@ -162,14 +196,8 @@ public final class RunOptions {
                         + "; use a number of minutes, or 0 to wait without a limit (the default is "
                         + WaitPolicy.DEFAULT_TIMEOUT.toMinutes() + ").");
             }
-            List<String> warnings = new ArrayList<>();
-            if (!json.isObject()) {
-                warnings.add("data is not a JSON object. Cargo tools read their inputs from the keys of an object,"
-                        + " such as [domain: 'acme.com']; a list, string or number reaches the tool as it is.");
-            }
-            WaitPolicy policy = new WaitPolicy(Duration.ofSeconds(pollIntervalSeconds), Duration.ofMinutes(timeoutMinutes),
-                    cancelOnTimeout, mapping, failOnExecutionError);
-            return new RunOptions(workflow, json, release, waitForRun, policy, warnings);
+            return new WaitPolicy(Duration.ofSeconds(pollIntervalSeconds), Duration.ofMinutes(timeoutMinutes),
+                    cancelOnTimeout, mapping, failOnExecutionError, waitForCapacity);
         }
 
         static String requiredUuid(String field, String value, String hint) {

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,10 @@ public final class RunOutcome implements Serializable {
     private final String failedNodeSlug;
     private final String failedNodeTitle;
     private final String failedNodeError;
-    private final List<Map<String, Object>> executions;
+    // Plain LinkedHashMap and ArrayList, so the outcome serializes anywhere; handed out as copies.
+    private final ArrayList<Map<String, Object>> executions;
     private final BigDecimal creditsUsed;
-    private final Map<String, Object> output;
+    private final LinkedHashMap<String, Object> output;
     private final String createdAt;
     private final String finishedAt;
     private final Long durationMillis;
@@ -48,19 +48,20 @@ public final class RunOutcome implements Serializable {
         this.failedNodeSlug = failed == null ? null : failed.nodeSlug();
         this.failedNodeTitle = failed == null ? null : failed.title();
         this.failedNodeError = failed == null ? null : failed.errorMessage();
-        List<Map<String, Object>> summary = new ArrayList<>();
+        ArrayList<Map<String, Object>> summary = new ArrayList<>();
         for (CargoExecution execution : run.executions()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("nodeSlug", execution.nodeSlug());
+            entry.put("nodeKind", execution.nodeKind());
             entry.put("title", execution.title());
             entry.put("status", execution.status().value());
             entry.put("creditsUsed", execution.creditsUsed());
             entry.put("errorMessage", execution.errorMessage());
-            summary.add(Collections.unmodifiableMap(entry));
+            summary.add(entry);
         }
-        this.executions = Collections.unmodifiableList(summary);
+        this.executions = summary;
         this.creditsUsed = run.creditsUsed();
-        this.output = run.output();
+        this.output = PlainValues.mapOf(run.output());
         Instant created = run.createdAt();
         Instant finished = run.finishedAt();
         this.createdAt = created == null ? null : created.toString();
@@ -127,17 +128,18 @@ public final class RunOutcome implements Serializable {
         return failedNodeError;
     }
 
+    /** Each execution as {nodeSlug, nodeKind, title, status, creditsUsed, errorMessage}; a copy. */
     public List<Map<String, Object>> executions() {
-        return executions;
+        return PlainValues.mapsOf(executions);
     }
 
     public BigDecimal creditsUsed() {
         return creditsUsed;
     }
 
-    /** Cargo's runContext: node outputs keyed by node slug. */
+    /** Cargo's runContext: node outputs keyed by node slug; a copy. */
     public Map<String, Object> output() {
-        return output;
+        return PlainValues.mapOf(output);
     }
 
     public Instant createdAt() {
@@ -154,11 +156,13 @@ public final class RunOutcome implements Serializable {
     }
 
     /**
-     * The outcome as a map of plain values (String, Number, Boolean, List, Map, null), which Pipeline
-     * code can read in the sandbox without any script approval.
+     * The outcome as plain values only: {@link LinkedHashMap}, {@link ArrayList}, String, Boolean,
+     * numbers and null, built afresh on every call. Pipeline code reads them in the sandbox without any
+     * script approval, may change them as it likes, and they survive the program's serialization across
+     * a restart unchanged (JDK immutable collections would refuse changes and reorder after a restart).
      */
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
+    public LinkedHashMap<String, Object> toMap() {
+        LinkedHashMap<String, Object> map = new LinkedHashMap<>();
         map.put("runUuid", runUuid);
         map.put("workflowUuid", workflowUuid);
         map.put("releaseUuid", releaseUuid);
@@ -173,10 +177,10 @@ public final class RunOutcome implements Serializable {
             failed.put("title", failedNodeTitle);
             failed.put("errorMessage", failedNodeError);
         }
-        map.put("failedExecution", failed);
-        map.put("executions", executions);
+        map.put("failedNode", failed);
+        map.put("executions", PlainValues.mapsOf(executions));
         map.put("creditsUsed", creditsUsed);
-        map.put("output", output);
+        map.put("output", PlainValues.mapOf(output));
         map.put("createdAt", createdAt);
         map.put("finishedAt", finishedAt);
         map.put("durationMillis", durationMillis);

@@ -1,78 +1,127 @@
 package io.jenkins.plugins.cargo.run;
 
-import io.jenkins.plugins.cargo.api.CargoClient;
 import io.jenkins.plugins.cargo.api.CargoException;
+import io.jenkins.plugins.cargo.api.CargoPort;
+import io.jenkins.plugins.cargo.api.CargoRejectedException;
 import io.jenkins.plugins.cargo.api.CargoRun;
 import io.jenkins.plugins.cargo.api.CargoTransientException;
+import io.jenkins.plugins.cargo.api.ClientListener;
 import io.jenkins.plugins.cargo.api.CreateRunRequest;
 import io.jenkins.plugins.cargo.api.RetryPolicy;
 import io.jenkins.plugins.cargo.api.RunStatus;
+import io.jenkins.plugins.cargo.api.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * One run being created and followed to its end.
+ * One run being created and followed to its end: a serial state machine.
  *
- * <p>The work is a chain of short steps on a {@link Scheduler}: create, then poll, poll, … until the
- * run ends, the timeout passes or the build is aborted. Nothing waits on a thread between steps. Each
- * step is one HTTP exchange (a create, a cancel or a read); reads are tried once per step, and a read
- * that fails in a way that may pass is simply tried again at a later step, within a budget.
+ * <p>Every input — a timer, an HTTP answer, an abort, a finished save, the host stopping — is an event,
+ * and a watch handles its events one at a time ({@link SerialExecutor}), so no two handlers ever race and
+ * the watch holds no lock. HTTP goes through an asynchronous {@link CargoPort}; timers through the shared
+ * {@link Scheduler}; no thread sleeps or blocks, so thousands of waits share a few threads.
  *
- * <p>The outcome arrives through {@link #outcome()}: a {@link RunOutcome} when the run ended, timed out
- * or was aborted, or an exception when it cannot be followed (a refused token, a vanished run, a
- * refused create, a create whose outcome is unknown, Cargo unreachable for too long).
+ * <p>The outcome arrives once through {@link #outcome()}: a {@link RunOutcome} when the run ended, timed
+ * out or was aborted, or an exception when it cannot be followed (a refused token, a vanished run, a
+ * refused create, a create whose outcome is unknown, Cargo unreachable for too long; a
+ * {@link CancellationException} when the build was aborted before any run was created). When the host
+ * stops (the controller shuts down), the watch goes quiet without completing it, to be resumed from its
+ * last saved state.
  */
 public final class RunWatch {
-    /** How long to keep looking after asking Cargo to cancel, for the run to reach cancelled. */
-    static final Duration CANCEL_GRACE = Duration.ofSeconds(60);
+    private static final Logger LOGGER = Logger.getLogger(RunWatch.class.getName());
+
+    /**
+     * How long to keep looking after asking Cargo to cancel, for the run to reach cancelled. Below the
+     * 60 s an enclosing {@code timeout} step gives its body, so the build ends ABORTED by the watch itself.
+     */
+    static final Duration CANCEL_GRACE = Duration.ofSeconds(20);
     /** How often to look while a cancel is under way. */
     static final Duration CANCEL_POLL = Duration.ofSeconds(2);
     /** Reads that fail in a way that may pass are tried again for up to 10 minutes before the wait gives up. */
     static final RetryPolicy POLL_RETRIES =
             RetryPolicy.of(Integer.MAX_VALUE, Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(10));
+    /** How long to wait before creating again when the workspace is at its concurrent-run limit. */
+    static final RetryPolicy CAPACITY_RETRIES =
+            RetryPolicy.of(Integer.MAX_VALUE, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofDays(365));
 
-    private final CargoClient actions;
-    private final CargoClient reads;
+    private enum Phase {
+        /** Created, the first event not handled yet. */
+        NEW,
+        /** Waiting for the save that records the coming create to be durable. */
+        SAVING_INTENT,
+        /** The create (or the look-up of a create lost in a restart) is under way. */
+        CREATING,
+        /** Cargo had no capacity; a timer starts the next create attempt. */
+        WAITING_FOR_CAPACITY,
+        /** The run is known: a timer or a read is pending. */
+        FOLLOWING,
+        /** The outcome is complete. */
+        ENDED,
+        /** The host is stopping; nothing more happens, the outcome stays open. */
+        STOPPED
+    }
+
+    private final CargoPort cargo;
     private final Scheduler scheduler;
     private final Clock clock;
     private final DoubleSupplier random;
-    private final RunEvents events;
+    private final WatchHost host;
+    /** What to create, or null when the watch only follows (a join, or a resume past the create). */
     private final CreateRunRequest createRequest;
     private final WatchState state;
+    private final SerialExecutor events;
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+    /** For thread dumps: written by the events, read from any thread. */
+    private volatile String status;
+    private volatile String runUuid;
 
-    // Guarded by this.
-    private Scheduler.Task pending;
-    /** Counts scheduled steps; a step that is not the latest one scheduled does nothing. */
-    private long generation;
-    private boolean busy;
-    private boolean ended;
-    /** A cancel request is on its way; {@code state.cancelSent} is set only once it went out. */
-    private boolean cancelInFlight;
-    /** Why the scheduler refused a step; the outcome is completed with it outside the lock. */
-    private RuntimeException rejected;
-    /** Numbers the snapshots handed to the events, so that the newest can be told. */
-    private long snapshots;
+    // Touched only by the events, one at a time.
+    private Phase phase = Phase.NEW;
+    private Scheduler.Task timer;
+    private CompletableFuture<CargoRun> read;
+    private CompletableFuture<Void> cancelCall;
     private CargoRun lastRun;
+    private int capacityRefusals;
+    private final Saves saves = new Saves();
 
-    RunWatch(CargoClient actions, CargoClient reads, Scheduler scheduler, Clock clock, DoubleSupplier random,
-            RunEvents events, CreateRunRequest createRequest, WatchState state) {
-        this.actions = actions;
-        this.reads = reads;
+    RunWatch(CargoPort cargo, Scheduler scheduler, Clock clock, DoubleSupplier random, WatchHost host,
+            CreateRunRequest createRequest, WatchState state) {
         this.scheduler = scheduler;
         this.clock = clock;
         this.random = random;
-        this.events = events;
+        this.host = host;
         this.createRequest = createRequest;
         this.state = state;
-        this.snapshots = state.sequence;
+        this.runUuid = state.runUuid;
+        this.events = new SerialExecutor(scheduler, this::brokenHandler);
+        this.cargo = cargo.withListener(new ClientListener() {
+            // The client's retries happen on its own threads; their lines join the watch's events.
+            @Override
+            public void retrying(String what, CargoException failure, int failedAttempts, Duration delay) {
+                events.execute(() -> log("Trying again in " + ProgressReporter.duration(delay.plusMillis(999))
+                        + " after a failure while " + what + ": " + failure.getMessage()));
+            }
+
+            @Override
+            public void foundLostRun(CargoRun run, CargoException lost) {
+                events.execute(() -> log("The answer to the create request was lost (" + lost.getMessage()
+                        + "); found run " + run.uuid() + " among the workflow's runs instead of creating another."));
+            }
+        });
+        this.status = describeState();
     }
 
     /** Completes once, with the outcome or with the reason the run could not be followed. */
@@ -80,342 +129,392 @@ public final class RunWatch {
         return outcome;
     }
 
-    /** A copy of the state to persist; resuming from it goes on where this watch is. */
-    public synchronized WatchState state() {
-        return state.copy();
+    /** The run's uuid, or null while it is being created. Safe from any thread. */
+    public String runUuid() {
+        return runUuid;
     }
 
-    /** The run's uuid, or null while it is being created. */
-    public synchronized String runUuid() {
-        return state.runUuid;
-    }
-
-    /** A short description for thread dumps and the Pipeline's step status. */
-    public synchronized String describe() {
-        if (state.runUuid == null) {
-            return "creating a Cargo run of workflow " + state.workflowUuid;
-        }
-        return "waiting for Cargo run " + state.runUuid + (state.lastStatus == null ? "" : ": " + state.lastStatus)
-                + (state.cancelReason == WatchState.CancelReason.NONE ? "" : " (cancelling)");
+    /** A short description for thread dumps and the Pipeline step's status; only reads a field. */
+    public String describe() {
+        return status;
     }
 
     /**
-     * The build was aborted: ask Cargo to cancel the run, keep looking until it is cancelled (or for at
-     * most {@link #CANCEL_GRACE}), then end as ABORTED. Calling it again changes nothing. It never waits
-     * for Cargo: the cancel is sent from the scheduler.
+     * The build was aborted: cancel the run (once it exists), keep looking until it is cancelled or
+     * {@link #CANCEL_GRACE} passes, then end as ABORTED. Before anything was sent, end at once and create
+     * nothing. Returns at once; calling it again changes nothing.
      */
     public void abort() {
-        String line;
-        synchronized (this) {
-            WatchState.CancelReason before = state.cancelReason;
-            if (ended || before == WatchState.CancelReason.ABORT) {
-                return;
-            }
-            if (state.runUuid == null && state.createAttemptStartedAt == 0) {
-                // The create has not claimed its start: it will see the abort and send nothing.
-                state.cancelReason = WatchState.CancelReason.ABORT;
-                if (busy) {
-                    return;
-                }
-                line = null;
-            } else if (before == WatchState.CancelReason.TIMEOUT) {
-                // Already being cancelled for the timeout: nothing more to send, but the build was aborted.
-                state.cancelReason = WatchState.CancelReason.ABORT;
-                line = "The build was aborted while Cargo run " + state.runUuid + " was being cancelled.";
-            } else {
-                line = requestCancelLocked(WatchState.CancelReason.ABORT);
-            }
+        events.execute(this::onAbort);
+    }
+
+    /**
+     * The host is stopping (the controller shuts down): stop timers and reads, and leave the outcome
+     * open. The last saved state resumes the wait after the restart. The returned future completes once
+     * the watch has stopped (or at once, if the scheduler already refuses work).
+     */
+    public CompletableFuture<Void> stop() {
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        events.execute(() -> {
+            onStop();
+            stopped.complete(null);
+        });
+        if (events.refusing()) {
+            stopped.complete(null);
         }
-        if (line == null) {
-            fail(new CancellationException("Aborted before the Cargo run was created."));
+        return stopped;
+    }
+
+    void begin() {
+        events.execute(this::onBegin);
+    }
+
+    // --- events ----------------------------------------------------------------------------------
+
+    private void onBegin() {
+        if (phase != Phase.NEW) {
             return;
         }
-        events.log(line);
-        save();
-        synchronized (this) {
-            // When a step is under way, it sends the cancel as soon as it ends (see step()).
-            if (!ended && !busy) {
-                scheduleLocked(Duration.ZERO);
-            }
-        }
-        completeIfRejected();
-    }
-
-    void begin(Duration delay) {
-        synchronized (this) {
-            scheduleLocked(delay);
-        }
-        completeIfRejected();
-    }
-
-    // --- the steps ---------------------------------------------------------------------------
-
-    private void step(long scheduled) {
-        synchronized (this) {
-            if (ended || scheduled != generation) {
-                return;
-            }
-            pending = null;
-            busy = true;
-        }
-        Duration next = null;
-        try {
-            if (state.runUuid == null) {
-                next = createRequest != null && state.createAttemptStartedAt == 0 ? create() : findCreatedRun();
-            } else if (!state.waitForRun && !cancelAsked()) {
+        if (state.runUuid != null) {
+            phase = Phase.FOLLOWING;
+            if (!state.waitForRun && state.cancelReason == WatchState.CancelReason.NONE) {
                 // Resumed between saving the new run and ending "not waited": end it as it would have.
                 finish(lastSeenRun(), EndReason.NOT_WAITED);
-            } else {
-                sendCancelIfAsked();
-                next = poll();
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(e);
-        } catch (RuntimeException | Error e) {
-            // A broken step must still end the wait, or the build would hang.
-            fail(e);
-        } finally {
-            synchronized (this) {
-                busy = false;
-                if (!ended && pending == null && next != null) {
-                    // An abort that came while this step ran is acted on now, not after the next interval.
-                    scheduleLocked(cancelToSendLocked() ? Duration.ZERO : next);
-                }
+            if (state.cancelPending()) {
+                sendCancel();
             }
-            completeIfRejected();
+            readNow();
+        } else if (state.createAttemptStartedAt != 0) {
+            findCreatedRun();
+        } else {
+            beginCreateAttempt();
         }
     }
 
-    private synchronized boolean cancelAsked() {
-        return state.cancelReason != WatchState.CancelReason.NONE;
+    private void beginCreateAttempt() {
+        timer = null;
+        if (state.cancelReason != WatchState.CancelReason.NONE) {
+            endAbortedBeforeCreate();
+            return;
+        }
+        phase = Phase.SAVING_INTENT;
+        state.createAttemptStartedAt = clock.millis();
+        setStatus();
+        // Durable before the request goes out: after a crash this is how the run is found, not re-created.
+        saves.save(this::sendCreate, this::intentNotSaved);
     }
 
-    /** A cancel was asked for, has not gone out, and can go out: the run and its workflow are known. */
-    private boolean cancelToSendLocked() {
-        return state.cancelReason != WatchState.CancelReason.NONE && !state.cancelSent && !cancelInFlight
-                && state.runUuid != null && state.workflowUuid != null;
+    private void sendCreate() {
+        if (phase != Phase.SAVING_INTENT) {
+            return;
+        }
+        phase = Phase.CREATING;
+        setStatus();
+        CompletableFuture<CargoRun> create = cargo.createRun(createRequest);
+        create.whenComplete((run, error) -> events.execute(() -> onCreateAnswer(run, error)));
     }
 
-    private Duration create() throws InterruptedException {
-        boolean abortedFirst;
-        synchronized (this) {
-            abortedFirst = state.cancelReason != WatchState.CancelReason.NONE;
-            if (!abortedFirst) {
-                state.createAttemptStartedAt = clock.millis();
-            }
+    private void intentNotSaved(Throwable error) {
+        if (phase != Phase.SAVING_INTENT) {
+            return;
         }
-        if (abortedFirst) {
-            fail(new CancellationException("Aborted before the Cargo run was created."));
-            return null;
-        }
-        // Saved before the request goes out: after a restart this is how the run is found, not re-created.
-        save();
-        CargoRun run;
-        try {
-            run = actions.createRun(createRequest);
-        } catch (CargoException e) {
-            fail(e);
-            return null;
-        }
-        return started(run, ProgressReporter.created(run, state.waitForRun));
+        fail(new CargoException("The state of the wait could not be saved before creating the Cargo run, so no run"
+                + " was created (" + error.getMessage() + "). Check the controller's disk, then run the build again.",
+                0, null, null, error));
     }
 
-    private Duration findCreatedRun() throws InterruptedException {
-        CargoRun run;
-        try {
-            run = actions.findCreatedRun(state.workflowUuid, state.releaseUuid,
-                    Instant.ofEpochMilli(state.createAttemptStartedAt),
-                    "Jenkins restarted before Cargo's answer was saved");
-        } catch (CargoException e) {
-            fail(e);
-            return null;
+    private void findCreatedRun() {
+        phase = Phase.CREATING;
+        setStatus();
+        CompletableFuture<CargoRun> found = cargo.findCreatedRun(state.workflowUuid, state.releaseUuid,
+                Instant.ofEpochMilli(state.createAttemptStartedAt),
+                "Jenkins restarted before Cargo's answer was saved");
+        found.whenComplete((run, error) -> events.execute(() -> onFoundCreatedRun(run, error)));
+    }
+
+    private void onFoundCreatedRun(CargoRun run, Throwable error) {
+        if (phase != Phase.CREATING) {
+            return;
         }
-        return started(run, "Found Cargo run " + run.uuid() + ", created just before Jenkins restarted; status "
+        if (error != null) {
+            fail(unwrap(error));
+            return;
+        }
+        started(run, "Found Cargo run " + run.uuid() + ", created just before Jenkins restarted; status "
                 + run.status() + ".");
     }
 
-    private Duration started(CargoRun run, String line) {
-        synchronized (this) {
-            state.runUuid = run.uuid();
-            state.lastStatus = run.status().value();
-            lastRun = run;
+    private void onCreateAnswer(CargoRun run, Throwable error) {
+        if (phase != Phase.CREATING) {
+            return;
         }
-        // The uuid goes to the log first thing, so it is never lost, whatever happens next.
-        events.log(line);
-        save();
-        if (!state.waitForRun && finish(run, EndReason.NOT_WAITED)) {
-            return null;
+        if (error == null) {
+            started(run, ProgressReporter.created(run, state.waitForRun));
+            return;
         }
-        synchronized (this) {
-            // Not waiting but aborted meanwhile: follow the run until the cancel takes, as when waiting.
-            return state.cancelReason != WatchState.CancelReason.NONE ? Duration.ZERO : nextPollLocked();
+        Throwable failure = unwrap(error);
+        if (failure instanceof CargoException e && madeNoRunForLackOfCapacity(e)) {
+            noCapacity(e);
+        } else {
+            fail(failure);
         }
     }
 
-    private Duration poll() throws InterruptedException {
-        CargoRun run;
-        try {
-            run = reads.getRun(state.runUuid);
-        } catch (CargoTransientException e) {
-            return pollFailed(e);
-        } catch (CargoException e) {
+    /** A bare 429 or {@code concurrencyLimitReached}: Cargo made no run, so sending the create again is safe. */
+    private static boolean madeNoRunForLackOfCapacity(CargoException e) {
+        return (e instanceof CargoTransientException && e.httpStatus() == 429 && e.reason() == null)
+                || (e instanceof CargoRejectedException && "concurrencyLimitReached".equals(e.reason()));
+    }
+
+    private void noCapacity(CargoException e) {
+        if (state.cancelReason != WatchState.CancelReason.NONE) {
+            endAbortedBeforeCreate();
+            return;
+        }
+        if (!state.policy.waitForCapacity()) {
             fail(e);
-            return null;
+            return;
         }
-        List<String> lines;
-        boolean changed;
-        synchronized (this) {
-            lastRun = run;
-            changed = state.pollFailures > 0 || state.workflowUuid == null;
-            state.pollFailures = 0;
-            state.firstPollFailureAt = 0;
-            if (state.workflowUuid == null) {
-                state.workflowUuid = run.workflowUuid();
-            }
-            String statusBefore = state.lastStatus;
-            int reportedBefore = state.reportedExecutions.size();
-            boolean warnedBefore = state.pendingWarned;
-            lines = ProgressReporter.progress(state, run, waited());
-            changed |= !run.status().value().equals(statusBefore)
-                    || state.reportedExecutions.size() != reportedBefore
-                    || state.pendingWarned != warnedBefore;
+        capacityRefusals++;
+        Duration delay = CAPACITY_RETRIES.withRandom(random).delayFor(capacityRefusals, e);
+        long now = clock.millis();
+        if (state.deadline != 0 && now + delay.toMillis() >= state.deadline) {
+            fail(new CargoException("The Cargo workspace stayed at its concurrent-run limit for "
+                    + ProgressReporter.duration(state.policy.timeout()) + " (timeoutMinutes), so no run was created."
+                    + " Start fewer Cargo runs at once, or raise timeoutMinutes.", e.httpStatus(), e.reason(),
+                    e.errorMessage(), e));
+            return;
         }
-        lines.forEach(events::log);
+        // Nothing was made: the next attempt records a start of its own.
+        state.createAttemptStartedAt = 0;
+        phase = Phase.WAITING_FOR_CAPACITY;
+        setStatus();
+        log((e.httpStatus() == 429 && e.reason() == null
+                        ? "Cargo is limiting the rate of requests (HTTP 429) and made no run"
+                        : "Cargo workspace at its concurrent-run limit")
+                + "; retrying in " + ProgressReporter.duration(delay.plusMillis(999)) + ".");
+        saves.save(null, null);
+        setTimer(delay, this::beginCreateAttempt);
+    }
+
+    /** The run exists: say so first thing, save its uuid, then follow it (or end, when not waiting). */
+    private void started(CargoRun run, String line) {
+        state.runUuid = run.uuid();
+        runUuid = run.uuid();
+        state.lastStatus = run.status().value();
+        if (state.workflowUuid == null) {
+            state.workflowUuid = run.workflowUuid();
+        }
+        lastRun = run;
+        phase = Phase.FOLLOWING;
+        setStatus();
+        log(line);
+        saves.save(null, null);
+        if (state.cancelReason != WatchState.CancelReason.NONE) {
+            // Aborted while the create was under way: the run is cancelled now that it exists.
+            sendCancel();
+            setTimer(CANCEL_POLL, this::readNow);
+        } else if (!state.waitForRun) {
+            finish(run, EndReason.NOT_WAITED);
+        } else {
+            setTimer(nextPoll(), this::readNow);
+        }
+    }
+
+    private void readNow() {
+        timer = null;
+        CompletableFuture<CargoRun> reading = cargo.getRun(state.runUuid);
+        read = reading;
+        reading.whenComplete((run, error) -> events.execute(() -> onReadAnswer(reading, run, error)));
+    }
+
+    private void onReadAnswer(CompletableFuture<CargoRun> reading, CargoRun run, Throwable error) {
+        if (reading != read || phase != Phase.FOLLOWING) {
+            return;
+        }
+        read = null;
+        if (error == null) {
+            onRun(run);
+            return;
+        }
+        Throwable failure = unwrap(error);
+        if (failure instanceof CargoTransientException e) {
+            readFailed(e);
+        } else {
+            fail(failure);
+        }
+    }
+
+    private void onRun(CargoRun run) {
+        lastRun = run;
+        boolean changed = state.pollFailures > 0 || state.workflowUuid == null;
+        state.pollFailures = 0;
+        state.firstPollFailureAt = 0;
+        if (state.workflowUuid == null) {
+            state.workflowUuid = run.workflowUuid();
+        }
+        String statusBefore = state.lastStatus;
+        int reportedBefore = state.reportedExecutions.size();
+        boolean warnedBefore = state.pendingWarned;
+        List<String> lines = ProgressReporter.progress(state, run, waited());
+        changed |= !run.status().value().equals(statusBefore)
+                || state.reportedExecutions.size() != reportedBefore
+                || state.pendingWarned != warnedBefore;
+        lines.forEach(this::log);
+        setStatus();
         if (changed) {
-            save();
+            saves.save(null, null);
         }
         if (run.isTerminal()) {
-            finish(run, endReasonOfCancel().orElse(EndReason.FINISHED));
-            return null;
+            finish(run, endReasonOfCancel(EndReason.FINISHED));
+            return;
         }
-        return afterUnfinished(null, null);
+        if (state.cancelPending()) {
+            // A joined run's workflow is learnt from its first read; the abort's cancel goes out now.
+            sendCancel();
+        }
+        afterUnfinished(null, null);
     }
 
-    private Duration pollFailed(CargoTransientException e) {
-        Duration retry;
-        Duration failingFor;
-        synchronized (this) {
-            long now = clock.millis();
-            state.pollFailures++;
-            if (state.firstPollFailureAt == 0) {
-                state.firstPollFailureAt = now;
-            }
-            failingFor = Duration.ofMillis(now - state.firstPollFailureAt);
-            retry = POLL_RETRIES.nextDelay(state.pollFailures, e, failingFor).orElse(null);
-            boolean endingAnyway = state.cancelReason != WatchState.CancelReason.NONE
-                    || (state.deadline != 0 && now >= state.deadline);
-            if (retry == null && endingAnyway) {
-                // A cancel under way or a passed deadline ends the wait by its own bound; keep trying till then.
-                retry = CANCEL_POLL;
-            }
+    private void readFailed(CargoTransientException e) {
+        long now = clock.millis();
+        state.pollFailures++;
+        if (state.firstPollFailureAt == 0) {
+            state.firstPollFailureAt = now;
+        }
+        Duration failingFor = Duration.ofMillis(now - state.firstPollFailureAt);
+        Duration retry = POLL_RETRIES.nextDelay(state.pollFailures, e, failingFor).orElse(null);
+        boolean endingAnyway = state.cancelReason != WatchState.CancelReason.NONE
+                || (state.deadline != 0 && now >= state.deadline);
+        if (retry == null && endingAnyway) {
+            // A cancel under way or a passed deadline ends the wait by its own bound; keep trying till then.
+            retry = CANCEL_POLL;
         }
         if (retry == null) {
             fail(new CargoException("Gave up waiting for Cargo run " + state.runUuid + ": it could not be read for "
                     + ProgressReporter.duration(failingFor) + ". The run may still be going on; check it in Cargo."
                     + " Last error: " + e.getMessage(), e.httpStatus(), e.reason(), e.errorMessage(), e));
-            return null;
+            return;
         }
-        return afterUnfinished(retry, e);
+        afterUnfinished(retry, e);
     }
 
     /**
      * After a look at an unfinished run, or a failed look: ends the wait at the timeout or at the end of
-     * the cancel grace, asks for the cancel at the timeout, or says when to look next (the retry delay
-     * after a failed look), never past the deadline or the end of the grace.
+     * the cancel grace, asks for the cancel at the timeout, or sets the timer for the next look (the
+     * retry delay after a failed look), never past the deadline or the end of the grace.
      */
-    private Duration afterUnfinished(Duration retry, CargoTransientException failure) {
-        EndReason end = null;
+    private void afterUnfinished(Duration retry, CargoTransientException failure) {
+        long now = clock.millis();
+        long delayBefore = state.nextDelayMillis;
         List<String> lines = new ArrayList<>();
+        EndReason end = null;
         Duration next = null;
-        boolean saveState = false;
-        synchronized (this) {
-            long now = clock.millis();
-            long delayBefore = state.nextDelayMillis;
-            if (state.cancelReason != WatchState.CancelReason.NONE) {
-                long graceLeft = state.cancelRequestedAt + CANCEL_GRACE.toMillis() - now;
-                if (graceLeft <= 0) {
-                    end = endReasonOfCancelLocked();
-                    lines.add("Cargo run " + state.runUuid + " did not reach cancelled within "
-                            + ProgressReporter.duration(CANCEL_GRACE) + " of the cancel request; no longer waiting.");
-                } else {
-                    Duration look = retry != null ? retry : min(CANCEL_POLL, state.policy.pollInterval());
-                    next = min(look, Duration.ofMillis(graceLeft));
-                }
-            } else if (state.deadline != 0 && now >= state.deadline) {
-                if (state.policy.cancelOnTimeout()) {
-                    lines.add(requestCancelLocked(WatchState.CancelReason.TIMEOUT));
-                    saveState = true;
-                    next = Duration.ZERO;
-                } else {
-                    end = EndReason.TIMED_OUT;
-                    lines.add("Gave up waiting for Cargo run " + state.runUuid + " after "
-                            + ProgressReporter.duration(state.policy.timeout())
-                            + " (timeoutMinutes); the run is left running, as cancelOnTimeout is off.");
-                }
+        if (state.cancelReason != WatchState.CancelReason.NONE) {
+            long graceLeft = state.cancelRequestedAt + CANCEL_GRACE.toMillis() - now;
+            if (graceLeft <= 0) {
+                end = endReasonOfCancel(null);
+                lines.add("Cargo run " + state.runUuid + " did not reach cancelled within "
+                        + ProgressReporter.duration(CANCEL_GRACE) + " of the cancel request; no longer waiting.");
             } else {
-                next = retry != null ? untilDeadlineLocked(retry) : nextPollLocked();
+                Duration look = retry != null ? retry : min(CANCEL_POLL, state.policy.pollInterval());
+                next = min(look, Duration.ofMillis(graceLeft));
             }
- 
-            // The interval grows in the long-run phase; a resumed wait goes on at the grown interval.
-            saveState |= state.nextDelayMillis != delayBefore;
-            if (failure != null) {
-                lines.add(0, "Could not read Cargo run " + state.runUuid + ": " + failure.getMessage()
-                        + (next == null || next.isZero() ? "" : " Trying again in " + ProgressReporter.duration(next.plusMillis(999)) + "."));
+        } else if (state.deadline != 0 && now >= state.deadline) {
+            if (state.policy.cancelOnTimeout()) {
+                lines.add(requestCancel(WatchState.CancelReason.TIMEOUT));
+                next = CANCEL_POLL;
+            } else {
+                end = EndReason.TIMED_OUT;
+                lines.add("Gave up waiting for Cargo run " + state.runUuid + " after "
+                        + ProgressReporter.duration(state.policy.timeout())
+                        + " (timeoutMinutes); the run is left running, as cancelOnTimeout is off.");
             }
+        } else {
+            next = retry != null ? untilDeadline(retry) : nextPoll();
         }
-        lines.forEach(events::log);
-        if (saveState) {
-            save();
+        if (failure != null) {
+            lines.add(0, "Could not read Cargo run " + state.runUuid + ": " + failure.getMessage()
+                    + (next == null || next.isZero() ? "" : " Trying again in "
+                            + ProgressReporter.duration(next.plusMillis(999)) + "."));
+        }
+        lines.forEach(this::log);
+        setStatus();
+        // The interval grows in the long-run phase; a resumed wait goes on at the grown interval.
+        if (state.nextDelayMillis != delayBefore || state.cancelReason == WatchState.CancelReason.TIMEOUT) {
+            saves.save(null, null);
+        }
+        if (state.cancelPending()) {
+            sendCancel();
         }
         if (end != null) {
             finish(lastSeenRun(), end);
+        } else {
+            setTimer(next, this::readNow);
         }
-        return next;
     }
 
-    /** The delay to the next regular look, never past the deadline. */
-    private Duration nextPollLocked() {
-        Duration previous = Duration.ofMillis(state.nextDelayMillis);
-        Duration interval = PollSchedule.nextInterval(state.policy.pollInterval(), previous, waited());
-        state.nextDelayMillis = interval.toMillis();
-        return untilDeadlineLocked(PollSchedule.jittered(interval, random.getAsDouble()));
-    }
-
-    private Duration untilDeadlineLocked(Duration delay) {
-        return state.deadline == 0 ? delay : min(delay, Duration.ofMillis(Math.max(0, state.deadline - clock.millis())));
-    }
-
-    /** Sends the cancel once, if one was asked for and not sent yet. */
-    private void sendCancelIfAsked() throws InterruptedException {
-        String workflow;
-        String uuid;
-        synchronized (this) {
-            if (!cancelToSendLocked()) {
-                return;
+    private void onAbort() {
+        switch (phase) {
+            case NEW, SAVING_INTENT, WAITING_FOR_CAPACITY -> endAbortedBeforeCreate();
+            case CREATING -> {
+                if (state.cancelReason == WatchState.CancelReason.NONE) {
+                    log(requestCancel(WatchState.CancelReason.ABORT));
+                    saves.save(null, null);
+                }
             }
-            // Claimed under the lock, so that it is sent once however steps and aborts interleave.
-            cancelInFlight = true;
-            workflow = state.workflowUuid;
-            uuid = state.runUuid;
+            case FOLLOWING -> abortFollowedRun();
+            default -> {
+                // Ended or stopped: nothing left to abort.
+            }
         }
-        try {
-            actions.cancelRun(workflow, uuid);
-            events.log("Asked Cargo to cancel run " + uuid + "; waiting for it to stop.");
-        } catch (CargoException e) {
-            // The run may have just ended; the next look tells.
-            events.log("Cargo did not take the cancel request for run " + uuid + ": " + e.getMessage());
-        }
-        synchronized (this) {
-            // Only now: a state saved while the request was on its way makes a resumed wait send it again,
-            // which is harmless; one that claimed it sent would leave the run going.
-            state.cancelSent = true;
-            cancelInFlight = false;
-        }
-        save();
     }
 
-    private String requestCancelLocked(WatchState.CancelReason reason) {
+    private void abortFollowedRun() {
+        if (state.cancelReason == WatchState.CancelReason.ABORT) {
+            return;
+        }
+        if (state.cancelReason == WatchState.CancelReason.TIMEOUT) {
+            // Already being cancelled for the timeout: nothing more to send, but the build was aborted.
+            state.cancelReason = WatchState.CancelReason.ABORT;
+            log("The build was aborted while Cargo run " + state.runUuid + " was being cancelled.");
+            saves.save(null, null);
+            return;
+        }
+        log(requestCancel(WatchState.CancelReason.ABORT));
+        setStatus();
+        saves.save(null, null);
+        // Acted on at once: the read under way and the next look are called off, the cancel goes out now.
+        if (read != null) {
+            read.cancel(true);
+            read = null;
+        }
+        sendCancel();
+        setTimer(state.workflowUuid == null ? Duration.ZERO : CANCEL_POLL, this::readNow);
+    }
+
+    private void onStop() {
+        if (phase == Phase.ENDED || phase == Phase.STOPPED) {
+            return;
+        }
+        phase = Phase.STOPPED;
+        cancelTimerAndRead();
+        status = "stopped for a restart; " + status;
+    }
+
+    private void brokenHandler(Throwable broken) {
+        LOGGER.log(Level.WARNING, "A Cargo run watch failed", broken);
+        if (phase != Phase.ENDED && phase != Phase.STOPPED) {
+            // A broken handler must still end the wait, or the build would hang.
+            fail(broken);
+        }
+    }
+
+    // --- actions ---------------------------------------------------------------------------------
+
+    private String requestCancel(WatchState.CancelReason reason) {
         state.cancelReason = reason;
         state.cancelRequestedAt = clock.millis();
         String run = state.runUuid == null ? "the Cargo run once it is created" : "Cargo run " + state.runUuid;
@@ -425,29 +524,75 @@ public final class RunWatch {
                 : "The build was aborted; cancelling " + run + ".";
     }
 
-    private synchronized Optional<EndReason> endReasonOfCancel() {
-        return Optional.ofNullable(endReasonOfCancelLocked());
-    }
-
-    private EndReason endReasonOfCancelLocked() {
-        return switch (state.cancelReason) {
-            case ABORT -> EndReason.ABORTED;
-            case TIMEOUT -> EndReason.TIMED_OUT;
-            default -> null;
-        };
-    }
-
-    /**
-     * Ends the watch with an outcome, once. Returns false when it did not end it: it had ended already,
-     * or the outcome was "not waited" but the build was aborted meanwhile.
-     */
-    private boolean finish(CargoRun run, EndReason reason) {
-        synchronized (this) {
-            if (ended || (reason == EndReason.NOT_WAITED && state.cancelReason != WatchState.CancelReason.NONE)) {
-                return false;
-            }
-            endLocked();
+    /** Sends the cancel once the run and its workflow are known, unless it is on its way or went out. */
+    private void sendCancel() {
+        if (cancelCall != null || state.cancelSent || state.runUuid == null || state.workflowUuid == null) {
+            return;
         }
+        String uuid = state.runUuid;
+        CompletableFuture<Void> cancelling = cargo.cancelRun(state.workflowUuid, uuid);
+        cancelCall = cancelling;
+        cancelling.whenComplete((ignored, error) -> events.execute(() -> onCancelAnswer(cancelling, uuid, error)));
+    }
+
+    private void onCancelAnswer(CompletableFuture<Void> cancelling, String uuid, Throwable error) {
+        if (cancelling != cancelCall) {
+            return;
+        }
+        cancelCall = null;
+        if (phase == Phase.STOPPED) {
+            // Not recorded as sent: the cancel goes out again after the restart, which is harmless.
+            return;
+        }
+        // Marked sent only now: a state saved while the request was on its way makes a resumed wait send
+        // it again, which is harmless; one that claimed it sent would leave the run going.
+        state.cancelSent = true;
+        saves.save(null, null);
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        if (error == null) {
+            log("Asked Cargo to cancel run " + uuid + "; waiting for it to stop.");
+        } else {
+            // The run may have just ended; the next look tells.
+            log("Cargo did not take the cancel request for run " + uuid + ": " + unwrap(error).getMessage());
+        }
+    }
+
+    private void setTimer(Duration delay, Runnable then) {
+        if (timer != null) {
+            timer.cancel();
+        }
+        Scheduler.Task[] self = new Scheduler.Task[1];
+        try {
+            self[0] = scheduler.schedule(() -> events.execute(() -> {
+                // A timer called off after it fired still arrives here: only the current one counts.
+                if (timer == self[0] && timer != null) {
+                    then.run();
+                }
+            }), delay);
+            timer = self[0];
+        } catch (RejectedExecutionException shuttingDown) {
+            // The controller is going down: this is a stop, not a failure. The saved state resumes it.
+            onStop();
+        }
+    }
+
+    private void cancelTimerAndRead() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+        if (read != null) {
+            read.cancel(true);
+            read = null;
+        }
+    }
+
+    /** Ends the watch with an outcome, once. */
+    private void finish(CargoRun run, EndReason reason) {
+        phase = Phase.ENDED;
+        cancelTimerAndRead();
         RunOutcome result;
         try {
             result = RunOutcome.of(run, reason, state.policy);
@@ -455,51 +600,44 @@ public final class RunWatch {
             outcome.completeExceptionally(e);
             throw e;
         }
-        try {
-            ProgressReporter.summary(result, run).forEach(events::log);
-        } finally {
-            // The build must learn the outcome even if its log fails.
-            outcome.complete(result);
-        }
-        return true;
+        setStatus();
+        ProgressReporter.summary(result, run).forEach(this::log);
+        outcome.complete(result);
     }
 
     /** Ends the watch without an outcome: the run cannot be followed. */
     private void fail(Throwable failure) {
-        synchronized (this) {
-            if (ended) {
-                return;
-            }
-            endLocked();
-        }
+        phase = Phase.ENDED;
+        cancelTimerAndRead();
+        status = "ended: " + failure.getClass().getSimpleName();
         outcome.completeExceptionally(failure);
     }
 
-    private void endLocked() {
-        ended = true;
-        generation++;
-        if (pending != null) {
-            pending.cancel();
-            pending = null;
+    private void endAbortedBeforeCreate() {
+        fail(new CancellationException("Aborted before the Cargo run was created; no run was created."));
+    }
+
+    /** Writes to the host's log; a failing log must not keep the outcome from the build. */
+    private void log(String line) {
+        try {
+            host.log(line);
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.FINE, "Could not write to the build log", e);
         }
     }
 
-    /**
-     * Hands a numbered snapshot to the events, outside any lock (the events may take locks of their own
-     * that a caller of {@link #abort()} holds). Snapshots from different threads can arrive out of order;
-     * {@link WatchState#sequence()} tells which is newest.
-     */
-    private void save() {
-        WatchState snapshot;
-        synchronized (this) {
-            snapshot = state.copy();
-            snapshot.sequence = ++snapshots;
-        }
-        events.stateChanged(snapshot);
+    // --- derived values --------------------------------------------------------------------------
+
+    private EndReason endReasonOfCancel(EndReason otherwise) {
+        return switch (state.cancelReason) {
+            case ABORT -> EndReason.ABORTED;
+            case TIMEOUT -> EndReason.TIMED_OUT;
+            default -> otherwise;
+        };
     }
 
     /** The run as last read; after a restart, before the first read, what the saved state knows. */
-    private synchronized CargoRun lastSeenRun() {
+    private CargoRun lastSeenRun() {
         if (lastRun != null) {
             return lastRun;
         }
@@ -513,34 +651,93 @@ public final class RunWatch {
         return Duration.ofMillis(Math.max(0, clock.millis() - state.waitStartedAt));
     }
 
-    private void scheduleLocked(Duration delay) {
-        long scheduled = ++generation;
-        if (pending != null) {
-            pending.cancel();
-        }
-        try {
-            pending = scheduler.schedule(() -> step(scheduled), delay);
-        } catch (RuntimeException refused) {
-            // A scheduler that was shut down must not leave the build waiting forever.
-            pending = null;
-            ended = true;
-            rejected = refused;
-        }
+    /** The delay to the next regular look, never past the deadline. */
+    private Duration nextPoll() {
+        Duration previous = Duration.ofMillis(state.nextDelayMillis);
+        Duration interval = PollSchedule.nextInterval(state.policy.pollInterval(), previous, waited());
+        state.nextDelayMillis = interval.toMillis();
+        return untilDeadline(PollSchedule.jittered(interval, random.getAsDouble()));
     }
 
-    /** Completes the outcome with a scheduler's refusal, outside the lock it was noted under. */
-    private void completeIfRejected() {
-        RuntimeException refused;
-        synchronized (this) {
-            refused = rejected;
-            rejected = null;
+    private Duration untilDeadline(Duration delay) {
+        return state.deadline == 0 ? delay : min(delay, Duration.ofMillis(Math.max(0, state.deadline - clock.millis())));
+    }
+
+    private void setStatus() {
+        status = describeState();
+    }
+
+    private String describeState() {
+        if (state.runUuid == null) {
+            return (phase == Phase.WAITING_FOR_CAPACITY ? "waiting for capacity to create" : "creating")
+                    + " a Cargo run of workflow " + state.workflowUuid;
         }
-        if (refused != null) {
-            outcome.completeExceptionally(refused);
+        if (phase == Phase.ENDED) {
+            return "Cargo run " + state.runUuid + " ended: " + state.lastStatus;
         }
+        return "waiting for Cargo run " + state.runUuid + (state.lastStatus == null ? "" : ": " + state.lastStatus)
+                + (state.cancelReason == WatchState.CancelReason.NONE ? "" : " (cancelling)");
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * The host's saves, folded: at most one in flight, and when several are asked for meanwhile, the next
+     * save writes the newest state once. A save can carry what to do once the state it wrote is durable.
+     */
+    private final class Saves {
+        private long changes;
+        private boolean inFlight;
+        private final List<Waiter> waiting = new ArrayList<>();
+
+        private record Waiter(long change, Runnable durable, Consumer<Throwable> failed) {}
+
+        void save(Runnable whenDurable, Consumer<Throwable> whenFailed) {
+            changes++;
+            if (whenDurable != null) {
+                waiting.add(new Waiter(changes, whenDurable, whenFailed));
+            }
+            if (!inFlight) {
+                write();
+            }
+        }
+
+        private void write() {
+            inFlight = true;
+            long written = changes;
+            CompletionStage<Void> saving;
+            try {
+                saving = host.save(state.copy());
+            } catch (RuntimeException e) {
+                saving = CompletableFuture.failedFuture(e);
+            }
+            saving.whenComplete((ignored, error) -> events.execute(() -> saved(written, error)));
+        }
+
+        private void saved(long written, Throwable error) {
+            inFlight = false;
+            List<Waiter> due = new ArrayList<>();
+            waiting.removeIf(waiter -> waiter.change <= written && due.add(waiter));
+            if (error != null) {
+                Throwable cause = unwrap(error);
+                LOGGER.log(Level.WARNING, "Could not save the state of a Cargo run watch", cause);
+                if (due.isEmpty()) {
+                    log("Warning: the state of the wait could not be saved (" + cause.getMessage() + ");"
+                            + " a restart now would lose track of it.");
+                }
+                due.forEach(waiter -> waiter.failed.accept(cause));
+            } else {
+                due.forEach(waiter -> waiter.durable.run());
+            }
+            if (changes > written && phase != Phase.STOPPED) {
+                write();
+            }
+        }
     }
 }

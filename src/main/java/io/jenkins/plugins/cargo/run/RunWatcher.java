@@ -1,113 +1,101 @@
 package io.jenkins.plugins.cargo.run;
 
-import io.jenkins.plugins.cargo.api.CargoClient;
-import io.jenkins.plugins.cargo.api.CargoException;
-import io.jenkins.plugins.cargo.api.CargoRun;
-import io.jenkins.plugins.cargo.api.ClientListener;
-import io.jenkins.plugins.cargo.api.RetryPolicy;
+import io.jenkins.plugins.cargo.api.CargoPort;
+import io.jenkins.plugins.cargo.api.Scheduler;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * Starts, resumes and joins {@link RunWatch}es that share one client and one scheduler.
- *
- * <p>Reads are made with a single attempt each, since the watch schedules its own retries. Creates,
- * cancels and the look-up of a lost create keep a short retry budget of their own (3 attempts within
- * 10 s on connection failures, 429 and 5xx; a create only when nothing of it was sent), waited out on
- * the scheduler's thread, because each happens once per run.
+ * Starts, resumes and joins {@link RunWatch}es. One per controller: every watch shares its scheduler;
+ * each watch gets its own {@link CargoPort} (the API URL and token of its build) and {@link WatchHost}
+ * (its build's log and saved state).
  */
 public final class RunWatcher {
-    static final RetryPolicy ACTION_RETRIES =
-            RetryPolicy.of(3, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(10));
-
-    private final CargoClient actions;
-    private final CargoClient reads;
     private final Scheduler scheduler;
     private final Clock clock;
     private final DoubleSupplier random;
 
-    public RunWatcher(CargoClient client, Scheduler scheduler, Clock clock) {
-        this(client, scheduler, clock, () -> ThreadLocalRandom.current().nextDouble());
+    public RunWatcher(Scheduler scheduler, Clock clock) {
+        this(scheduler, clock, () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    RunWatcher(CargoClient client, Scheduler scheduler, Clock clock, DoubleSupplier random) {
-        this.actions = client.withRetryPolicy(ACTION_RETRIES);
-        this.reads = client.withRetryPolicy(RetryPolicy.none());
+    RunWatcher(Scheduler scheduler, Clock clock, DoubleSupplier random) {
         this.scheduler = Objects.requireNonNull(scheduler);
         this.clock = Objects.requireNonNull(clock);
         this.random = Objects.requireNonNull(random);
     }
 
-    /** Creates the run and, unless told not to wait, follows it. Returns at once; the create runs on the scheduler. */
-    public RunWatch start(RunOptions options, RunEvents events) {
-        WatchState state = newState(options.waitPolicy(), options.waitForRun(), options.workflowUuid(), options.releaseUuid());
-        RunWatch watch = new RunWatch(actionsLoggingTo(events), reads, scheduler, clock, random, events, options.createRequest(), state);
-        events.log("Starting a run of Cargo workflow " + options.workflowUuid()
+    /**
+     * Creates the run and, unless told not to wait, follows it. Returns at once: the first save, the
+     * create and everything after happen in the watch's events.
+     */
+    public RunWatch start(RunOptions options, CargoPort cargo, WatchHost host) {
+        host.log("Starting a run of Cargo workflow " + options.workflowUuid()
                 + (options.releaseUuid() == null ? "" : " at release " + options.releaseUuid()) + ".");
-        options.warnings().forEach(warning -> events.log("Warning: " + warning));
-        watch.begin(Duration.ZERO);
-        return watch;
+        options.warnings().forEach(warning -> host.log("Warning: " + warning));
+        return begin(new RunWatch(cargo, scheduler, clock, random, host, options.createRequest(), newState(options)));
     }
 
     /**
-     * Goes on from a saved state after a restart: follows the saved run, or, when the restart came while
-     * the run was being created, finds it through the list of runs. Never creates a run.
+     * Goes on after a restart from the last state that was durable.
      *
-     * @throws IllegalArgumentException when the state shows no create was ever sent (start instead)
+     * <ul>
+     *   <li>No state, or one from before any create was sent: starts afresh from {@code options}.
+     *   <li>A create attempt without a run: finds the run the create made in the workflow's runs; never
+     *       creates again (none, or several candidates, end as "outcome unknown").
+     *   <li>A run: follows it, without repeating progress lines already printed; a cancel asked for but
+     *       not sent is sent.
+     * </ul>
+     *
+     * @param options the options the wait was started with; needed only when nothing was sent yet
+     * @throws IllegalArgumentException when nothing was sent and no options are given
      */
-    public RunWatch resume(WatchState saved, RunEvents events) {
+    public RunWatch resume(WatchState saved, RunOptions options, CargoPort cargo, WatchHost host) {
+        if (saved == null || (saved.runUuid == null && saved.createAttemptStartedAt == 0)) {
+            if (options == null) {
+                throw new IllegalArgumentException("The saved wait never sent its create request, and its options are"
+                        + " not known; start the run again.");
+            }
+            host.log("Jenkins restarted before the Cargo run was created; nothing was sent, so it is created now.");
+            return begin(new RunWatch(cargo, scheduler, clock, random, host, options.createRequest(), newState(options)));
+        }
         WatchState state = saved.copy();
         // Time Jenkins was down does not count against the budget for reads that fail.
         state.pollFailures = 0;
         state.firstPollFailureAt = 0;
-        if (state.runUuid == null && state.createAttemptStartedAt == 0) {
-            throw new IllegalArgumentException("The saved wait never sent its create request; start the run instead.");
-        }
-        RunWatch watch = new RunWatch(actionsLoggingTo(events), reads, scheduler, clock, random, events, null, state);
-        events.log(state.runUuid == null
+        host.log(state.runUuid == null
                 ? "Jenkins restarted while the Cargo run was being created; looking for it in the workflow's runs."
                 : "Resuming the wait for Cargo run " + state.runUuid
                         + (state.lastStatus == null ? "" : " (last seen " + state.lastStatus + ")") + ".");
-        watch.begin(Duration.ZERO);
-        return watch;
+        return begin(new RunWatch(cargo, scheduler, clock, random, host, null, state));
     }
 
     /**
      * Follows a run started earlier, such as one of several started with {@code wait: false}.
      *
      * @param workflowUuid the run's workflow, or null to learn it from the first read (needed to cancel)
+     * @throws IllegalArgumentException naming the bad field and the fix
      */
-    public RunWatch join(String runUuid, String workflowUuid, WaitPolicy policy, RunEvents events) {
+    public RunWatch join(String runUuid, String workflowUuid, WaitPolicy policy, CargoPort cargo, WatchHost host) {
         String run = RunOptions.Builder.requiredUuid("runUuid", runUuid, " It is the runUuid a cargoRun returned.");
         String workflow = workflowUuid == null || workflowUuid.isBlank()
                 ? null
                 : RunOptions.Builder.requiredUuid("workflowUuid", workflowUuid, "");
         WatchState state = newState(policy, true, workflow, null);
         state.runUuid = run;
-        RunWatch watch = new RunWatch(actionsLoggingTo(events), reads, scheduler, clock, random, events, null, state);
-        events.log("Waiting for Cargo run " + run + ".");
-        watch.begin(Duration.ZERO);
+        host.log("Waiting for Cargo run " + run + ".");
+        return begin(new RunWatch(cargo, scheduler, clock, random, host, null, state));
+    }
+
+    private static RunWatch begin(RunWatch watch) {
+        watch.begin();
         return watch;
     }
 
-    /** The client for creates, cancels and look-ups, telling this run's log when it retries or recovers. */
-    private CargoClient actionsLoggingTo(RunEvents events) {
-        return actions.withListener(new ClientListener() {
-            @Override
-            public void retrying(String what, CargoException failure, int failedAttempts, Duration delay) {
-                events.log("Trying again in " + ProgressReporter.duration(delay.plusMillis(999)) + " after a failure while "
-                        + what + ": " + failure.getMessage());
-            }
-
-            @Override
-            public void foundLostRun(CargoRun run, CargoException lost) {
-                events.log("The answer to the create request was lost (" + lost.getMessage() + "); found run "
-                        + run.uuid() + " among the workflow's runs instead of creating another.");
-            }
-        });
+    private WatchState newState(RunOptions options) {
+        return newState(options.waitPolicy(), options.waitForRun(), options.workflowUuid(), options.releaseUuid());
     }
 
     private WatchState newState(WaitPolicy policy, boolean waitForRun, String workflowUuid, String releaseUuid) {

@@ -22,19 +22,21 @@ public final class WaitPolicy implements Serializable {
     private final boolean cancelOnTimeout;
     private final OutcomeMapping mapping;
     private final boolean failOnExecutionError;
+    private final boolean waitForCapacity;
 
     WaitPolicy(Duration pollInterval, Duration timeout, boolean cancelOnTimeout, OutcomeMapping mapping,
-            boolean failOnExecutionError) {
+            boolean failOnExecutionError, boolean waitForCapacity) {
         this.pollInterval = Objects.requireNonNull(pollInterval);
         this.timeout = Objects.requireNonNull(timeout);
         this.cancelOnTimeout = cancelOnTimeout;
         this.mapping = Objects.requireNonNull(mapping);
         this.failOnExecutionError = failOnExecutionError;
+        this.waitForCapacity = waitForCapacity;
     }
 
-    /** 5 s polls, a 60 min timeout that cancels the run, the default mapping. */
+    /** 5 s polls, a 60 min timeout that cancels the run, the default mapping, waiting for capacity. */
     public static WaitPolicy defaults() {
-        return new WaitPolicy(DEFAULT_POLL_INTERVAL, DEFAULT_TIMEOUT, true, OutcomeMapping.defaults(), false);
+        return new WaitPolicy(DEFAULT_POLL_INTERVAL, DEFAULT_TIMEOUT, true, OutcomeMapping.defaults(), false, true);
     }
 
     /** The interval of the first minutes; later polls space out to at most 30 s (or this, if longer). */
@@ -64,9 +66,18 @@ public final class WaitPolicy implements Serializable {
         return failOnExecutionError;
     }
 
+    /**
+     * Whether a create that Cargo refused for lack of capacity (its workspace's concurrent-run limit, or a
+     * bare 429) is sent again later, within the timeout, rather than failing the build at once.
+     */
+    public boolean waitForCapacity() {
+        return waitForCapacity;
+    }
+
     @Override
     public String toString() {
         return "WaitPolicy[poll " + pollInterval + ", timeout " + timeout + ", cancelOnTimeout " + cancelOnTimeout
-                + ", " + mapping + ", failOnExecutionError " + failOnExecutionError + "]";
+                + ", " + mapping + ", failOnExecutionError " + failOnExecutionError
+                + ", waitForCapacity " + waitForCapacity + "]";
     }
 }

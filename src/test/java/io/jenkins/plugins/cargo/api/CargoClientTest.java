@@ -41,9 +41,9 @@ class CargoClientTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CargoSimulator sim;
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final RecordingScheduler sleeper = new RecordingScheduler();
     private final List<String> heard = new CopyOnWriteArrayList<>();
-    private CargoClient client;
+    private TestClient client;
 
     @BeforeEach
     void start() throws Exception {
@@ -56,9 +56,9 @@ class CargoClientTest {
         sim.close();
     }
 
-    private CargoClient clientFor(String url, Clock clock) {
-        return CargoClient.builder(CargoApiUrl.parse(url), sim::acceptedToken)
-                .sleeper(sleeper)
+    private TestClient clientFor(String url, Clock clock) {
+        return TestClient.builder(CargoApiUrl.parse(url), sim::acceptedToken)
+                .scheduler(sleeper)
                 .clock(clock)
                 .originVersion("1.2.3-test")
                 .readTimeout(Duration.ofMillis(500))
@@ -425,8 +425,8 @@ class CargoClientTest {
     void aRunCreatedBeforeTheAllowedClockSkewIsNotMistakenForTheLostOne() throws Exception {
         create();
         Thread.sleep(50);
-        client = CargoClient.builder(CargoApiUrl.parse(sim.baseUrl()), sim::acceptedToken)
-                .sleeper(sleeper)
+        client = TestClient.builder(CargoApiUrl.parse(sim.baseUrl()), sim::acceptedToken)
+                .scheduler(sleeper)
                 .clockSkew(Duration.ZERO)
                 .build();
         sim.enqueue(Endpoint.CREATE, Fault.processThenDropResponse());
@@ -495,7 +495,7 @@ class CargoClientTest {
 
     @Test
     void aWrongTokenIsRefusedByCargo() throws Exception {
-        client = CargoClient.builder(CargoApiUrl.parse(sim.baseUrl()), () -> "not-the-token").build();
+        client = TestClient.builder(CargoApiUrl.parse(sim.baseUrl()), () -> "not-the-token").build();
         CargoAuthenticationException e = assertThrows(CargoAuthenticationException.class, this::create);
         assertEquals(401, e.httpStatus());
         assertEquals(0, sim.runs().size());
@@ -503,7 +503,7 @@ class CargoClientTest {
 
     @Test
     void anEmptyTokenIsRefusedBeforeAnythingIsSent() {
-        client = CargoClient.builder(CargoApiUrl.parse(sim.baseUrl()), () -> " ").build();
+        client = TestClient.builder(CargoApiUrl.parse(sim.baseUrl()), () -> " ").build();
         CargoException e = assertThrows(CargoException.class, this::create);
         assertTrue(e.getMessage().startsWith("The Cargo API token is empty"), e.getMessage());
         assertTrue(sim.requests().isEmpty());

@@ -23,14 +23,14 @@ class TokenSecrecyTest {
     private static final String WORKFLOW = "0b7e6f0c-3a3e-4c6f-9a57-1f2f3c4d5e6f";
 
     private CargoSimulator sim;
-    private CargoClient client;
+    private TestClient client;
 
     @BeforeEach
     void start() throws Exception {
         sim = CargoSimulator.start();
         sim.acceptToken(TOKEN);
-        client = CargoClient.builder(CargoApiUrl.parse(sim.baseUrl()), () -> TOKEN)
-                .sleeper(new RecordingSleeper())
+        client = TestClient.builder(CargoApiUrl.parse(sim.baseUrl()), () -> TOKEN)
+                .scheduler(new RecordingScheduler())
                 .readTimeout(Duration.ofMillis(300))
                 .retryPolicy(RetryPolicy.none())
                 .build();
@@ -93,7 +93,7 @@ class TokenSecrecyTest {
         sim.enqueue(Endpoint.CREATE, Fault.resetConnection());
         assertTokenAbsent(assertThrowsCargo(this::createRun));
 
-        CargoClient withBadToken = CargoClient.builder(CargoApiUrl.parse(sim.baseUrl()), () -> TOKEN + "\n" + TOKEN).build();
+        TestClient withBadToken = TestClient.builder(CargoApiUrl.parse(sim.baseUrl()), () -> TOKEN + "\n" + TOKEN).build();
         assertTokenAbsent(assertThrowsCargo(() -> withBadToken.getRun("x")));
     }
 

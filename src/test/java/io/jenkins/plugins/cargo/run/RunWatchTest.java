@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cargo.run;
 
+import static io.jenkins.plugins.cargo.run.FakeCargo.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,74 +9,49 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.cargo.api.CargoApiUrl;
 import io.jenkins.plugins.cargo.api.CargoAuthenticationException;
-import io.jenkins.plugins.cargo.api.CargoClient;
+import io.jenkins.plugins.cargo.api.CargoException;
+import io.jenkins.plugins.cargo.api.CargoExecution;
 import io.jenkins.plugins.cargo.api.CargoNotFoundException;
 import io.jenkins.plugins.cargo.api.CargoOutcomeUnknownException;
 import io.jenkins.plugins.cargo.api.CargoRejectedException;
-import io.jenkins.plugins.cargo.api.CreateRunRequest;
-import io.jenkins.plugins.cargo.api.JsonData;
-import io.jenkins.plugins.cargo.simulator.CargoSimulator;
-import io.jenkins.plugins.cargo.simulator.Endpoint;
-import io.jenkins.plugins.cargo.simulator.Fault;
-import io.jenkins.plugins.cargo.simulator.RunScript;
-import io.jenkins.plugins.cargo.simulator.SimExecution;
+import io.jenkins.plugins.cargo.api.CargoTransientException;
+import io.jenkins.plugins.cargo.api.RunStatus;
+import io.jenkins.plugins.cargo.api.Scheduler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The watch against an in-memory Cargo, in virtual time: no sockets, no sleeps, no wall clock. */
 class RunWatchTest {
     private static final String WORKFLOW = "0b7e6f0c-3a3e-4c6f-9a57-1f2f3c4d5e6f";
-    private static final String TOKEN = "crg_live_Zq81LmW3xV0pK5tY";
     private static final String SECRET_INPUT = "Globex-confidential-input";
 
-    private CargoSimulator sim;
-    private VirtualTime time;
-    private CargoClient client;
-    private RecordingEvents events;
-
-    @BeforeEach
-    void start() throws Exception {
-        sim = CargoSimulator.start();
-        sim.acceptToken(TOKEN);
-        time = new VirtualTime();
-        client = CargoClient.builder(CargoApiUrl.parse(sim.baseUrl()), () -> TOKEN)
-                .sleeper(duration -> {})
-                .readTimeout(Duration.ofMillis(400))
-                .build();
-        events = new RecordingEvents();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+    private VirtualTime time = new VirtualTime(Instant.parse("2026-11-29T10:00:00Z"));
+    private final FakeCargo cargo = new FakeCargo(time);
+    private final RecordingHost host = new RecordingHost();
 
     private RunWatcher watcher() {
-        return new RunWatcher(client, time, time.clock(), () -> 0.5);
+        return new RunWatcher(time, time.clock(), () -> 0.5);
     }
 
-    private RunOptions.Builder options() {
+    private static RunOptions.Builder options() {
         return RunOptions.builder(WORKFLOW, Map.of("customer", SECRET_INPUT));
     }
 
     private RunWatch start(RunOptions.Builder options) {
-        return watcher().start(options.build(), events);
+        return watcher().start(options.build(), cargo, host);
     }
 
     private RunOutcome finish(RunWatch watch) throws Exception {
@@ -88,83 +64,86 @@ class RunWatchTest {
         return assertThrows(ExecutionException.class, () -> watch.outcome().get()).getCause();
     }
 
-    private static SimExecution exec(String slug, String title, String status, double credits, String error) {
-        return new SimExecution(slug, title, status, credits, error);
-    }
-
     /** What Jenkins does with a persisted state: write it out and read it back. */
-    private static WatchState throughSerialization(WatchState state) throws Exception {
+    @SuppressWarnings("unchecked")
+    private static <T> T throughSerialization(T state) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(state);
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (WatchState) in.readObject();
+            return (T) in.readObject();
         }
+    }
+
+    private static CargoTransientException unavailable(String retryAfterSeconds) {
+        return new CargoTransientException("Cargo answered HTTP 503 while reading.", 503, null, null,
+                retryAfterSeconds == null ? null : Duration.ofSeconds(Long.parseLong(retryAfterSeconds)), true, null);
+    }
+
+    private static CargoTransientException rateLimited(Duration retryAfter) {
+        return new CargoTransientException("Cargo is limiting the rate of requests (HTTP 429).", 429, null, null,
+                retryAfter, true, null);
     }
 
     // --- outcomes ----------------------------------------------------------------------------------
 
     @Test
     void aSuccessfulRunIsFollowedWithOneReadPerPoll() throws Exception {
-        sim.script(WORKFLOW, RunScript.builder()
-                .step("pending")
+        cargo.script(FakeCargo.Script.of("pending")
                 .step("running", exec("start", "Start", "success", 0, null))
                 .step("running", exec("start", "Start", "success", 0, null), exec("enrich", "Enrich company", "pending", 0, null))
                 .step("success", exec("start", "Start", "success", 0, null),
                         exec("enrich", "Enrich company", "success", 0.25, null), exec("end", "End", "success", 0, null))
-                .output(Map.of("end", Map.of("score", 42)))
-                .build());
+                .output(Map.of("end", Map.of("score", 42))));
 
         RunOutcome outcome = finish(start(options()));
 
-        String uuid = sim.runs().get(0).uuid();
+        String uuid = cargo.runs().get(0).uuid;
         assertEquals(uuid, outcome.runUuid());
         assertEquals("success", outcome.status());
         assertEquals(BuildResult.SUCCESS, outcome.result());
         assertEquals(EndReason.FINISHED, outcome.endReason());
         assertEquals(Map.of("score", 42), outcome.output().get("end"));
-        assertEquals(4, sim.requests(Endpoint.GET).size(), "one read per poll until the end, no more");
-        assertEquals(1, sim.requests(Endpoint.CREATE).size());
-        assertTrue(events.lines.get(1).startsWith("Cargo run " + uuid + " created for workflow " + WORKFLOW), events.log());
-        assertEquals(1, events.count("is running"), events.log());
-        assertEquals(1, events.count("[success] start (Start)"), events.log());
-        assertEquals(1, events.count("[success] enrich (Enrich company), 0.25 credits"), events.log());
-        assertTrue(events.log().contains("Cargo run " + uuid + " finished: success"), events.log());
-        assertTrue(events.log().contains("3 executions, 0.25 credits"), events.log());
-        assertTrue(events.log().endsWith("Build result from Cargo run: SUCCESS."), events.log());
+        assertEquals(4, cargo.calls("get").size(), "one read per poll until the end, no more");
+        assertEquals(1, cargo.calls("create").size());
+        assertTrue(host.lines.get(1).startsWith("Cargo run " + uuid + " created for workflow " + WORKFLOW), host.log());
+        assertEquals(1, host.count("is running"), host.log());
+        assertEquals(1, host.count("[success] start (Start)"), host.log());
+        assertEquals(1, host.count("[success] enrich (Enrich company), 0.25 credits"), host.log());
+        assertTrue(host.log().contains("Cargo run " + uuid + " finished: success"), host.log());
+        assertTrue(host.log().contains("3 executions, 0.25 credits"), host.log());
+        assertTrue(host.log().endsWith("Build result from Cargo run: SUCCESS."), host.log());
     }
 
     @Test
     void anErrorReportsTheFailingNodeAndFailsTheBuild() throws Exception {
-        sim.script(WORKFLOW, RunScript.builder()
-                .step("running")
+        cargo.script(FakeCargo.Script.of("running")
                 .step("error", exec("start", "Start", "success", 0, null),
                         exec("enrich", "Enrich company", "error", 0.5, "Provider said 429"))
-                .errorMessage("Node enrich failed")
-                .build());
+                .errorMessage("Node enrich failed"));
 
         RunOutcome outcome = finish(start(options()));
 
         assertEquals(BuildResult.FAILURE, outcome.result());
         assertEquals("enrich", outcome.failedNodeSlug());
         assertEquals("Provider said 429", outcome.failedNodeError());
-        assertTrue(events.log().contains("Cargo says: Node enrich failed"), events.log());
-        assertTrue(events.log().contains("Failing node: enrich (Enrich company): Provider said 429"), events.log());
-        assertTrue(events.log().contains("[error] enrich (Enrich company), 0.5 credits: Provider said 429"), events.log());
-        assertTrue(events.log().endsWith("Build result from Cargo run: FAILURE."), events.log());
+        assertTrue(host.log().contains("Cargo says: Node enrich failed"), host.log());
+        assertTrue(host.log().contains("Failing node: enrich (Enrich company): Provider said 429"), host.log());
+        assertTrue(host.log().contains("[error] enrich (Enrich company), 0.5 credits: Provider said 429"), host.log());
+        assertTrue(host.log().endsWith("Build result from Cargo run: FAILURE."), host.log());
     }
 
     @Test
     void aCancelledRunAbortsTheBuildByDefaultOrFailsItIfSoConfigured() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running", "cancelled"));
+        cargo.script(FakeCargo.Script.of("running", "cancelled"));
         assertEquals(BuildResult.ABORTED, finish(start(options())).result());
         assertEquals(BuildResult.FAILURE, finish(start(options().resultOnCancelled(BuildResult.FAILURE))).result());
     }
 
     @Test
     void aSkippedRunMakesTheBuildUnstableByDefault() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("pending", "skipped"));
+        cargo.script(FakeCargo.Script.of("pending", "skipped"));
         RunOutcome outcome = finish(start(options()));
         assertEquals("skipped", outcome.status());
         assertEquals(BuildResult.UNSTABLE, outcome.result());
@@ -172,96 +151,183 @@ class RunWatchTest {
 
     @Test
     void anExecutionErrorInASuccessfulRunFailsTheBuildOnlyWhenAskedTo() throws Exception {
-        sim.script(WORKFLOW, RunScript.builder()
-                .step("success", exec("lookup", "Lookup", "error", 0, "fell back"), exec("end", "End", "success", 0, null))
-                .build());
+        cargo.script(new FakeCargo.Script()
+                .step("success", exec("lookup", "Lookup", "error", 0, "fell back"), exec("end", "End", "success", 0, null)));
         assertEquals(BuildResult.SUCCESS, finish(start(options())).result());
         assertEquals(BuildResult.FAILURE, finish(start(options().failOnExecutionError(true))).result());
     }
 
     @Test
     void anUnknownStatusIsWaitedOnUntilTheTimeout() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("pending", "hibernating"));
+        cargo.script(FakeCargo.Script.of("pending", "hibernating"));
         RunOutcome outcome = finish(start(options().timeoutMinutes(5).cancelOnTimeout(false)));
         assertEquals("hibernating", outcome.status());
         assertEquals(EndReason.TIMED_OUT, outcome.endReason());
         assertEquals(BuildResult.FAILURE, outcome.result());
-        assertEquals(1, events.count("hibernating (a status this plugin does not know; still waiting)"), events.log());
-        assertTrue(sim.requests(Endpoint.CANCEL).isEmpty());
+        assertEquals(1, host.count("hibernating (a status this plugin does not know; still waiting)"), host.log());
+        assertTrue(cargo.calls("cancel").isEmpty());
+    }
+
+    // --- persistence the watch waits for -----------------------------------------------------------
+
+    @Test
+    void theCreateGoesOutOnlyOnceTheStateSayingSoIsDurable() {
+        host.holdSaves();
+        RunWatch watch = start(options());
+        time.advance(Duration.ofMinutes(1));
+
+        assertTrue(cargo.calls("create").isEmpty(), "nothing is sent while the save is not durable");
+        assertEquals(1, host.saved.size());
+        WatchState intent = host.saved.get(0);
+        assertTrue(intent.createMayHaveBeenSent());
+        assertEquals(time.now().minus(Duration.ofMinutes(1)), intent.createAttemptStartedAt());
+        assertTrue(watch.describe().startsWith("creating a Cargo run"), watch.describe());
+
+        host.releaseSaves();
+        time.advance(Duration.ZERO);
+        assertEquals(1, cargo.calls("create").size());
+    }
+
+    @Test
+    void aStateThatCannotBeSavedBeforeTheCreateCreatesNothing() {
+        host.failSaves(new IllegalStateException("disk full"));
+        Throwable e = failure(start(options()));
+        assertTrue(e.getMessage().contains("could not be saved before creating the Cargo run, so no run was created"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("disk full"), e.getMessage());
+        assertTrue(cargo.calls("create").isEmpty());
+    }
+
+    @Test
+    void savesAreFoldedAtMostOneInFlightAndTheNewestWins() throws Exception {
+        cargo.script(new FakeCargo.Script()
+                .step("running", exec("a", "A", "success", 0, null))
+                .step("running", exec("a", "A", "success", 0, null), exec("b", "B", "success", 0, null))
+                .step("running", exec("a", "A", "success", 0, null), exec("b", "B", "success", 0, null),
+                        exec("c", "C", "success", 0, null)));
+        RunWatch watch = start(options());
+        time.advance(Duration.ofSeconds(6));
+        host.holdSaves();
+        int before = host.saved.size();
+        time.advance(Duration.ofSeconds(30));
+
+        assertEquals(before + 1, host.saved.size(), "one save in flight; the changes meanwhile wait for it");
+        assertEquals(1, host.mostInFlight);
+        host.releaseSaves();
+        time.advance(Duration.ZERO);
+
+        assertEquals(before + 2, host.saved.size(), "the changes made meanwhile are written once");
+        assertEquals(3, host.lastSaved().reportedExecutions.size(), "and the newest state is the one written");
+        assertFalse(watch.outcome().isDone());
+    }
+
+    @Test
+    void aStateThatCouldNotBeSavedLaterIsReportedAndTheWaitGoesOn() throws Exception {
+        cargo.script(FakeCargo.Script.of("running", "running", "success"));
+        RunWatch watch = start(options());
+        time.advance(Duration.ofSeconds(1));
+        host.failSaves(new IllegalStateException("disk full"));
+        assertEquals(BuildResult.SUCCESS, finish(watch).result());
+        assertTrue(host.log().contains("Warning: the state of the wait could not be saved (disk full)"), host.log());
     }
 
     // --- timeout and abort -------------------------------------------------------------------------
 
     @Test
     void aTimeoutCancelsTheRunAndFailsTheBuild() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        RunWatch watch = start(options().timeoutMinutes(10));
-
-        RunOutcome outcome = finish(watch);
+        cargo.script(FakeCargo.Script.of("running"));
+        RunOutcome outcome = finish(start(options().timeoutMinutes(10)));
 
         assertEquals(EndReason.TIMED_OUT, outcome.endReason());
         assertEquals(BuildResult.FAILURE, outcome.result());
         assertEquals("cancelled", outcome.status(), "followed until Cargo confirmed the cancel");
-        assertEquals(1, sim.requests(Endpoint.CANCEL).size());
-        assertTrue(events.log().contains("did not finish within 10 min (timeoutMinutes); cancelling it."), events.log());
-        assertTrue(events.log().contains("did not finish in time; last status cancelled"), events.log());
+        assertEquals(1, cargo.calls("cancel").size());
+        assertTrue(host.log().contains("did not finish within 10 min (timeoutMinutes); cancelling it."), host.log());
+        assertTrue(host.log().contains("did not finish in time; last status cancelled"), host.log());
     }
 
     @Test
     void aTimeoutWithoutCancelLeavesTheRunGoing() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        var started = time.now();
+        cargo.script(FakeCargo.Script.of("running"));
+        Instant started = time.now();
 
         RunOutcome outcome = finish(start(options().timeoutMinutes(10).cancelOnTimeout(false)));
 
         assertEquals(EndReason.TIMED_OUT, outcome.endReason());
         assertEquals("running", outcome.status());
-        assertTrue(sim.requests(Endpoint.CANCEL).isEmpty());
+        assertTrue(cargo.calls("cancel").isEmpty());
         assertEquals(Duration.ofMinutes(10), Duration.between(started, time.now()), "ends at the deadline, not later");
-        assertTrue(events.log().contains("the run is left running, as cancelOnTimeout is off"), events.log());
+        assertTrue(host.log().contains("the run is left running, as cancelOnTimeout is off"), host.log());
     }
 
     @Test
     void abortSendsOneCancelAndEndsAborted() throws Exception {
-        sim.script(WORKFLOW, RunScript.builder().step("running").step("running").cancelPolls(2).build());
+        cargo.script(FakeCargo.Script.of("running"));
         RunWatch watch = start(options());
         time.advance(Duration.ofSeconds(12));
         assertFalse(watch.outcome().isDone());
 
         watch.abort();
         watch.abort();
+        time.advance(Duration.ZERO);
         assertTrue(watch.describe().endsWith("(cancelling)"), watch.describe());
         RunOutcome outcome = finish(watch);
         watch.abort();
+        time.advance(Duration.ofMinutes(1));
 
         assertEquals(EndReason.ABORTED, outcome.endReason());
         assertEquals(BuildResult.ABORTED, outcome.result());
         assertEquals("cancelled", outcome.status());
-        assertEquals(1, sim.requests(Endpoint.CANCEL).size(), "cancel sent once");
-        assertEquals(1, events.count("The build was aborted; cancelling Cargo run"), events.log());
-        assertEquals(1, events.count("Asked Cargo to cancel run"), events.log());
+        assertEquals(1, cargo.calls("cancel").size(), "cancel sent once");
+        assertEquals("cancel " + WORKFLOW + " " + outcome.runUuid(), cargo.calls("cancel").get(0));
+        assertEquals(1, host.count("The build was aborted; cancelling Cargo run"), host.log());
+        assertEquals(1, host.count("Asked Cargo to cancel run"), host.log());
     }
 
     @Test
-    void aRunThatIgnoresTheCancelIsLeftAfterTheGracePeriod() throws Exception {
-        sim.script(WORKFLOW, RunScript.builder().step("running").cancelPolls(1000).build());
+    void anAbortWhileAReadIsUnderWayCallsItOffAndSendsTheCancelAtOnce() throws Exception {
+        cargo.script(FakeCargo.Script.of("running"));
+        RunWatch watch = start(options().pollIntervalSeconds(60));
+        time.advance(Duration.ZERO);
+        cargo.holdGets();
+        time.advance(Duration.ofSeconds(60));
+        assertEquals(1, cargo.heldGets.size(), "a read is under way");
+
+        watch.abort();
+        time.advance(Duration.ZERO);
+
+        assertTrue(cargo.heldGets.get(0).isCancelled(), "the read under way was called off");
+        assertEquals(1, cargo.calls("cancel").size(), "the cancel went out without waiting for the read");
+    }
+
+    @Test
+    void aRunThatIgnoresTheCancelIsLeftAfterAGraceShorterThanTheTimeoutStepsOwn() throws Exception {
+        cargo.script(FakeCargo.Script.of("running").ignoresCancel());
         RunWatch watch = start(options());
         time.advance(Duration.ofSeconds(6));
+        Instant aborted = time.now();
         watch.abort();
         RunOutcome outcome = finish(watch);
+
         assertEquals(BuildResult.ABORTED, outcome.result());
-        assertEquals("cancelling", outcome.status());
-        assertTrue(events.log().contains("did not reach cancelled within 1 min of the cancel request"), events.log());
+        assertEquals("running", outcome.status());
+        assertTrue(Duration.between(aborted, time.now()).compareTo(Duration.ofSeconds(30)) <= 0,
+                "an enclosing timeout step waits 60 s for its body; the watch ends well before: "
+                        + Duration.between(aborted, time.now()));
+        assertTrue(host.log().contains("did not reach cancelled within 20 s of the cancel request"), host.log());
     }
 
     @Test
     void abortBeforeTheCreateWasSentCreatesNothing() {
+        host.holdSaves();
         RunWatch watch = start(options());
+        time.advance(Duration.ZERO);
         watch.abort();
+        host.releaseSaves();
         time.advance(Duration.ofMinutes(1));
         assertTrue(watch.outcome().isCompletedExceptionally());
         assertThrows(CancellationException.class, () -> watch.outcome().get());
-        assertTrue(sim.requests().isEmpty());
+        assertTrue(cargo.calls.isEmpty());
     }
 
     @Test
@@ -269,9 +335,9 @@ class RunWatchTest {
         RunOutcome outcome = abortWhileCreating(options());
 
         assertEquals(EndReason.ABORTED, outcome.endReason());
-        assertEquals(1, sim.run(outcome.runUuid()).cancelRequests());
-        assertEquals(1, sim.requests(Endpoint.CREATE).size());
-        assertEquals(1, events.count("The build was aborted; cancelling the Cargo run once it is created."), events.log());
+        assertEquals(1, cargo.calls("cancel").size());
+        assertEquals(1, cargo.calls("create").size());
+        assertEquals(1, host.count("The build was aborted; cancelling the Cargo run once it is created."), host.log());
     }
 
     @Test
@@ -280,131 +346,71 @@ class RunWatchTest {
 
         assertEquals(EndReason.ABORTED, outcome.endReason());
         assertEquals(BuildResult.ABORTED, outcome.result());
-        assertEquals(1, sim.run(outcome.runUuid()).cancelRequests());
+        assertEquals(1, cargo.calls("cancel").size());
     }
 
-    /** Aborts from this thread while another one is inside the create request, then follows to the end. */
     private RunOutcome abortWhileCreating(RunOptions.Builder options) throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        sim.enqueue(Endpoint.CREATE, Fault.delay(Duration.ofMillis(300)));
-        RunWatch watch = start(options);
-        Thread creating = new Thread(() -> time.advance(Duration.ZERO));
-        creating.start();
-        awaitRequest(Endpoint.CREATE);
+        cargo.script(FakeCargo.Script.of("running")).holdCreates();
+        RunOptions built = options.build();
+        RunWatch watch = watcher().start(built, cargo, host);
+        time.advance(Duration.ZERO);
+        assertEquals(1, cargo.heldCreates.size());
         watch.abort();
-        creating.join();
+        time.advance(Duration.ZERO);
+        cargo.releaseCreate(built.createRequest());
         return finish(watch);
     }
 
     @Test
-    void anAbortDuringAStepIsActedOnAtOnceNotAfterTheNextInterval() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        AtomicReference<RunWatch> watch = new AtomicReference<>();
-        AtomicReference<Instant> abortedAt = new AtomicReference<>();
-        AtomicInteger draws = new AtomicInteger();
-        // The jitter is drawn inside a step, after it has looked at the run: the worst moment for an abort.
-        RunWatcher watcher = new RunWatcher(client, time, time.clock(), () -> {
-            if (draws.incrementAndGet() == 3) {
-                abortedAt.set(time.now());
-                watch.get().abort();
-            }
-            return 0.5;
-        });
-        watch.set(watcher.start(options().pollIntervalSeconds(60).build(), events));
-
-        RunOutcome outcome = finish(watch.get());
-
-        assertEquals(BuildResult.ABORTED, outcome.result());
-        assertEquals("cancelled", outcome.status());
-        assertTrue(Duration.between(abortedAt.get(), time.now()).compareTo(Duration.ofSeconds(5)) <= 0,
-                "ended " + Duration.between(abortedAt.get(), time.now()) + " after the abort");
-    }
-
-    @Test
-    void aStepThatCouldNotBeCalledOffDoesNotStartASecondChain() throws Exception {
-        sim.script(WORKFLOW, RunScript.builder().step("running").cancelPolls(1000).build());
-        // A scheduler whose tasks cannot be called off, like a task that has already begun to run.
-        Scheduler leaky = (task, delay) -> {
-            time.schedule(task, delay);
-            return () -> {};
-        };
-        RunWatch watch = new RunWatcher(client, leaky, time.clock(), () -> 0.5).start(options().build(), events);
-        time.advance(Duration.ofSeconds(7));
-        int readsBeforeAbort = sim.requests(Endpoint.GET).size();
-
-        watch.abort();
-        watch.abort();
-        RunOutcome outcome = finish(watch);
-        time.advance(Duration.ofMinutes(5));
-
-        assertEquals(BuildResult.ABORTED, outcome.result());
-        assertEquals(1, sim.requests(Endpoint.CANCEL).size());
-        assertEquals(1, events.count("Build result from Cargo run"), events.log());
-        // One read every 2 s from the abort to the end of the 60 s grace, 7 s to 67 s: a single chain.
-        assertEquals(readsBeforeAbort + 31, sim.requests(Endpoint.GET).size());
-    }
-
-    @Test
     void anAbortWhileTheTimeoutCancelIsUnderWayEndsAborted() throws Exception {
-        sim.script(WORKFLOW, RunScript.builder().step("running").cancelPolls(5).build());
+        cargo.script(FakeCargo.Script.of("running").ignoresCancel());
         RunWatch watch = start(options().timeoutMinutes(1));
         time.advance(Duration.ofSeconds(62));
-        assertEquals(WatchState.CancelReason.TIMEOUT, watch.state().cancelReason());
+        assertEquals(1, cargo.calls("cancel").size());
 
         watch.abort();
         RunOutcome outcome = finish(watch);
 
         assertEquals(EndReason.ABORTED, outcome.endReason());
         assertEquals(BuildResult.ABORTED, outcome.result());
-        assertEquals(1, sim.requests(Endpoint.CANCEL).size(), "the timeout's cancel is not sent again");
+        assertEquals(1, cargo.calls("cancel").size(), "the timeout's cancel is not sent again");
     }
 
     @Test
-    void aJoinedRunWhoseWorkflowIsNotKnownYetDoesNotLoopWhileReadsFail() {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        RunWatch joined = watcher().join(createDirectly(), null, WaitPolicy.defaults(), events);
-        for (int i = 0; i < 200; i++) {
-            sim.enqueue(Endpoint.GET, Fault.tooManyRequests("30"));
-        }
+    void aJoinedRunWhoseWorkflowIsNotKnownYetIsReadFirstThenCancelled() throws Exception {
+        String uuid = cargo.existingRun(WORKFLOW, FakeCargo.Script.of("running"));
+        RunWatch joined = watcher().join(uuid, null, WaitPolicy.defaults(), cargo, host);
+        joined.abort();
+        RunOutcome outcome = finish(joined);
+
+        assertEquals(BuildResult.ABORTED, outcome.result());
+        assertEquals(List.of("cancel " + WORKFLOW + " " + uuid), cargo.calls("cancel"),
+                "the workflow was learned from the first read");
+    }
+
+    @Test
+    void aJoinedRunWhoseWorkflowIsNotKnownDoesNotLoopWhileReadsFail() {
+        String uuid = cargo.existingRun(WORKFLOW, FakeCargo.Script.of("running"));
+        cargo.failGets(rateLimited(Duration.ofSeconds(30)), 200);
+        RunWatch joined = watcher().join(uuid, null, WaitPolicy.defaults(), cargo, host);
         joined.abort();
         time.advance(Duration.ofSeconds(10));
-        assertTrue(sim.requests(Endpoint.GET).size() <= 2, sim.requests(Endpoint.GET).size() + " reads in 10 s");
+        assertTrue(cargo.calls("get").size() <= 2, cargo.calls("get").size() + " reads in 10 s");
     }
 
     @Test
     void aPollIntervalLongerThanTheTimeoutStillEndsAtTheTimeout() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        var started = time.now();
+        cargo.script(FakeCargo.Script.of("running"));
+        Instant started = time.now();
         RunOutcome outcome = finish(start(options().timeoutMinutes(1).pollIntervalSeconds(600).cancelOnTimeout(false)));
         assertEquals(EndReason.TIMED_OUT, outcome.endReason());
         assertEquals(Duration.ofMinutes(1), Duration.between(started, time.now()));
     }
 
     @Test
-    void aSchedulerThatRefusesEndsTheWaitOutsideTheWatchsLock() {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        AtomicInteger calls = new AtomicInteger();
-        // Takes the first step (the create), then refuses, as a pool that was shut down meanwhile.
-        Scheduler shutDownAfterOne = (task, delay) -> {
-            if (calls.incrementAndGet() > 1) {
-                throw new RejectedExecutionException("shut down");
-            }
-            return time.schedule(task, delay);
-        };
-        RunWatch watch = new RunWatcher(client, shutDownAfterOne, time.clock(), () -> 0.5).start(options().build(), events);
-        AtomicReference<Boolean> heldLock = new AtomicReference<>();
-        watch.outcome().whenComplete((outcome, failure) -> heldLock.set(Thread.holdsLock(watch)));
-
-        time.advance(Duration.ZERO);
-
-        assertTrue(watch.outcome().isCompletedExceptionally());
-        assertEquals(Boolean.FALSE, heldLock.get(), "callbacks must not run inside the watch's lock");
-    }
-
-    @Test
     void theOutcomeArrivesEvenWhenTheLogFails() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("success"));
-        RecordingEvents failingLog = new RecordingEvents() {
+        cargo.script(FakeCargo.Script.of("success"));
+        RecordingHost failingLog = new RecordingHost() {
             @Override
             public void log(String line) {
                 if (line.startsWith("Build result")) {
@@ -413,82 +419,146 @@ class RunWatchTest {
                 super.log(line);
             }
         };
-        RunWatch watch = watcher().start(options().build(), failingLog);
+        RunWatch watch = watcher().start(options().build(), cargo, failingLog);
         time.runUntilDone(watch.outcome(), Duration.ofMinutes(5));
         assertEquals(BuildResult.SUCCESS, watch.outcome().get().result());
     }
 
     @Test
-    void aStateSavedWhileTheCancelIsOnItsWayDoesNotClaimItWasSent() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running"));
+    void theOutcomeCompletesExactlyOnceWhateverArrivesAfterIt() throws Exception {
+        cargo.script(FakeCargo.Script.of("running", "success"));
         RunWatch watch = start(options());
-        time.advance(Duration.ofSeconds(6));
-        sim.enqueue(Endpoint.CANCEL, Fault.delay(Duration.ofMillis(250)));
+        AtomicInteger completions = new AtomicInteger();
+        watch.outcome().whenComplete((outcome, failure) -> completions.incrementAndGet());
+        finish(watch);
         watch.abort();
-        Thread cancelling = new Thread(() -> time.advance(Duration.ZERO));
-        cancelling.start();
-        awaitRequest(Endpoint.CANCEL);
-        WatchState during = watch.state();
-        cancelling.join();
+        watch.stop();
+        time.advance(Duration.ofMinutes(5));
+        assertEquals(1, completions.get());
+        assertEquals(0, time.scheduled(), "nothing left scheduled");
+    }
 
-        assertFalse(during.cancelSent, "the request had not been answered");
-        assertTrue(watch.state().cancelSent);
+    // --- shutdown and resume -----------------------------------------------------------------------
+
+    @Test
+    void aStoppingHostLeavesTheWaitOpenToResumeNotFailed() throws Exception {
+        cargo.script(FakeCargo.Script.of("running"));
+        RunWatch watch = start(options());
+        time.advance(Duration.ofSeconds(12));
+        int reads = cargo.calls("get").size();
+
+        var stopped = watch.stop();
+        time.advance(Duration.ofMinutes(10));
+
+        assertTrue(stopped.isDone());
+        assertFalse(watch.outcome().isDone(), "a shutdown is not a failure: the build resumes after the restart");
+        assertEquals(reads, cargo.calls("get").size(), "no more reads once stopped");
+        assertTrue(watch.describe().startsWith("stopped for a restart"), watch.describe());
+    }
+
+    @Test
+    void aSchedulerThatRefusesWorkStopsTheWaitWithoutFailingIt() {
+        cargo.script(FakeCargo.Script.of("running"));
+        AtomicInteger calls = new AtomicInteger();
+        // Runs the first few events, then refuses, as a pool shut down because Jenkins is stopping.
+        Scheduler shutDownLater = (task, delay) -> {
+            if (calls.incrementAndGet() > 4) {
+                throw new RejectedExecutionException("shut down");
+            }
+            return time.schedule(task, delay);
+        };
+        RunWatch watch = new RunWatcher(shutDownLater, time.clock(), () -> 0.5).start(options().build(), cargo, host);
+        time.advance(Duration.ofMinutes(5));
+        assertFalse(watch.outcome().isDone());
+        assertTrue(watch.stop().isDone(), "stopping a watch whose scheduler refuses returns at once");
+    }
+
+    @Test
+    void anAbortWhileAResumedWaitThatWasNotWaitingEndsIsNotLost() throws Exception {
+        RunWatch first = start(options().waitForRun(false));
+        time.advance(Duration.ZERO);
+        WatchState savedAfterCreate = throughSerialization(host.lastSaved());
+        assertNotNull(savedAfterCreate.runUuid());
+        assertTrue(first.outcome().isDone());
+
+        RunWatch resumed = watcher().resume(savedAfterCreate, null, cargo, new RecordingHost());
+        resumed.abort();
+        time.runUntilDone(resumed.outcome(), Duration.ofMinutes(5));
+
+        assertTrue(resumed.outcome().isDone(), "the build does not hang");
+        assertEquals(EndReason.NOT_WAITED, resumed.outcome().get().endReason(), "it had ended before the abort came");
+    }
+
+    @Test
+    void aWaitThatWasNotWaitingEndsAtOnceWhenResumed() throws Exception {
+        RunWatch watch = start(options().waitForRun(false));
+        time.advance(Duration.ZERO);
+        WatchState savedAfterCreate = throughSerialization(host.lastSaved());
+
+        RunWatch resumed = watcher().resume(savedAfterCreate, null, cargo, new RecordingHost());
+        time.advance(Duration.ZERO);
+
+        assertTrue(resumed.outcome().isDone(), "ends without another look at the run");
+        assertEquals(EndReason.NOT_WAITED, resumed.outcome().get().endReason());
+        assertEquals(watch.outcome().get().runUuid(), resumed.outcome().get().runUuid());
+        assertTrue(cargo.calls("get").isEmpty());
     }
 
     @Test
     void aCancelAskedForButNotSentBeforeARestartIsSentAfterIt() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running"));
+        cargo.script(FakeCargo.Script.of("running"));
         RunWatch watch = start(options());
         time.advance(Duration.ofSeconds(6));
+        cargo.failCancel(null);
+        host.holdSaves();
         watch.abort();
-        WatchState saved = throughSerialization(events.lastSaved());
+        watch.stop();
+        time.advance(Duration.ZERO);
+        // The abort's state was handed over (Jenkins keeps the newest), but the controller stopped first.
+        WatchState saved = throughSerialization(host.lastSaved());
         assertEquals(WatchState.CancelReason.ABORT, saved.cancelReason());
-        assertTrue(sim.requests(Endpoint.CANCEL).isEmpty(), "Jenkins stops before the cancel goes out");
+        assertTrue(saved.cancelPending());
 
         time = new VirtualTime(time.now().plusSeconds(30));
-        RunWatch resumed = new RunWatcher(client, time, time.clock(), () -> 0.5).resume(saved, new RecordingEvents());
+        RunWatch resumed = new RunWatcher(time, time.clock(), () -> 0.5).resume(saved, null, cargo, new RecordingHost());
         time.runUntilDone(resumed.outcome(), Duration.ofHours(1));
 
         assertEquals(BuildResult.ABORTED, resumed.outcome().get().result());
         assertEquals("cancelled", resumed.outcome().get().status());
-        assertEquals(1, sim.requests(Endpoint.CANCEL).size());
     }
 
     @Test
-    void anAbortDuringALongOutageEndsAbortedNotLost() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        RunWatch watch = start(options().timeoutMinutes(0));
+    void aStateSavedWhileTheCancelIsOnItsWayDoesNotClaimItWasSent() throws Exception {
+        cargo.script(FakeCargo.Script.of("running"));
+        RunWatch watch = start(options());
         time.advance(Duration.ofSeconds(6));
-        for (int i = 0; i < 500; i++) {
-            sim.enqueue(Endpoint.GET, Fault.serverError(503));
-        }
-        time.advance(Duration.ofMinutes(9));
-
         watch.abort();
-        RunOutcome outcome = finish(watch);
-
-        assertEquals(BuildResult.ABORTED, outcome.result());
-        assertEquals(1, sim.requests(Endpoint.CANCEL).size());
+        time.advance(Duration.ZERO);
+        List<WatchState> saves = host.saved;
+        WatchState firstAfterAbort = saves.stream().filter(s -> s.cancelReason() == WatchState.CancelReason.ABORT)
+                .findFirst().orElseThrow();
+        assertTrue(firstAfterAbort.cancelPending(), "saved before the cancel was answered");
+        assertFalse(host.lastSaved().cancelPending(), "and again once Cargo took it");
     }
 
     @Test
     void theGrownIntervalIsSavedForAResumedWait() {
-        sim.script(WORKFLOW, RunScript.of("running"));
+        cargo.script(FakeCargo.Script.of("running"));
         start(options().timeoutMinutes(0));
         time.advance(Duration.ofMinutes(5));
-        assertEquals(30_000, events.lastSaved().nextDelayMillis);
+        assertEquals(30_000, host.lastSaved().nextDelayMillis);
     }
 
     @Test
     void aResumedWaitKeepsItsDeadline() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        var started = time.now();
+        cargo.script(FakeCargo.Script.of("running"));
+        Instant started = time.now();
         start(options().timeoutMinutes(1).cancelOnTimeout(false));
         time.advance(Duration.ofSeconds(30));
-        WatchState saved = throughSerialization(events.lastSaved());
+        WatchState saved = throughSerialization(host.lastSaved());
 
         time = new VirtualTime(time.now());
-        RunWatch resumed = new RunWatcher(client, time, time.clock(), () -> 0.5).resume(saved, new RecordingEvents());
+        RunWatch resumed = new RunWatcher(time, time.clock(), () -> 0.5).resume(saved, null, cargo, new RecordingHost());
         time.runUntilDone(resumed.outcome(), Duration.ofHours(1));
 
         assertEquals(EndReason.TIMED_OUT, resumed.outcome().get().endReason());
@@ -496,184 +566,26 @@ class RunWatchTest {
     }
 
     @Test
-    void aWaitThatWasNotWaitingEndsAtOnceWhenResumed() throws Exception {
-        RunWatch watch = start(options().waitForRun(false));
-        time.advance(Duration.ZERO);
-        WatchState savedAfterCreate = throughSerialization(events.saved.get(1));
-        assertNotNull(savedAfterCreate.runUuid());
-
-        RunWatch resumed = new RunWatcher(client, time, time.clock(), () -> 0.5).resume(savedAfterCreate, new RecordingEvents());
-        time.advance(Duration.ZERO);
-
-        assertTrue(resumed.outcome().isDone(), "ends without another look at the run");
-        assertEquals(EndReason.NOT_WAITED, resumed.outcome().get().endReason());
-        assertEquals(watch.outcome().get().runUuid(), resumed.outcome().get().runUuid());
-        assertTrue(sim.requests(Endpoint.GET).isEmpty());
-    }
-
-    /** Waits, for a few seconds at most, until the simulator has received a request to the endpoint. */
-    private void awaitRequest(Endpoint endpoint) throws InterruptedException {
-        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (sim.requests(endpoint).isEmpty()) {
-            assertTrue(System.nanoTime() < giveUp, "no " + endpoint + " request arrived");
-            Thread.sleep(5);
-        }
-    }
-
-    private String createDirectly() {
-        try {
-            return client.createRun(new CreateRunRequest(WORKFLOW, JsonData.of(Map.of()), null)).uuid();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    // --- faults while waiting -----------------------------------------------------------------------
-
-    @Test
-    void passingFaultsWhileWaitingAreRetriedAndReported() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running", "running", "success"));
-        RunWatch watch = start(options());
-        time.advance(Duration.ofSeconds(1));
-        sim.enqueue(Endpoint.GET, Fault.serverError(503));
-        sim.enqueue(Endpoint.GET, Fault.resetConnection());
-        sim.enqueue(Endpoint.GET, Fault.tooManyRequests("10"));
-        sim.enqueue(Endpoint.GET, Fault.truncatedBody());
-
-        RunOutcome outcome = finish(watch);
-
-        assertEquals(BuildResult.SUCCESS, outcome.result());
-        // The reset is absorbed by OkHttp, which repeats a read on a fresh connection by itself.
-        assertEquals(3, events.count("Could not read Cargo run"), events.log());
-        assertEquals(7, sim.requests(Endpoint.GET).size(), "4 faults, and 3 reads that advanced the run");
-        assertTrue(events.log().contains("Cargo answered HTTP 503"), events.log());
-        assertTrue(events.log().contains("It asked to wait 10 s. Trying again in 10 s."), events.log());
-    }
-
-    @Test
-    void aRetryAfterOfZeroDoesNotMakeATightLoop() {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        start(options());
-        time.advance(Duration.ofSeconds(1));
-        for (int i = 0; i < 50; i++) {
-            sim.enqueue(Endpoint.GET, Fault.tooManyRequests("0"));
-        }
-        time.advance(Duration.ofSeconds(20));
-        assertTrue(sim.requests(Endpoint.GET).size() <= 10, sim.requests(Endpoint.GET).size() + " reads in 20 s");
-    }
-
-    @Test
-    void theTimeoutHoldsWhileReadsFail() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        var started = time.now();
-        RunWatch watch = start(options().timeoutMinutes(1).cancelOnTimeout(false));
-        time.advance(Duration.ofSeconds(50));
-        for (int i = 0; i < 20; i++) {
-            sim.enqueue(Endpoint.GET, Fault.tooManyRequests("500"));
-        }
-
-        RunOutcome outcome = finish(watch);
-
-        assertEquals(EndReason.TIMED_OUT, outcome.endReason());
-        assertEquals(Duration.ofMinutes(1), Duration.between(started, time.now()));
-    }
-
-    @Test
-    void timeJenkinsWasDownDoesNotCountAgainstFailingReads() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running", "running", "success"));
-        start(options());
-        time.advance(Duration.ofSeconds(6));
-        WatchState saved = events.lastSaved();
-        saved.pollFailures = 40;
-        saved.firstPollFailureAt = time.now().minus(Duration.ofMinutes(9)).toEpochMilli();
-
-        time = new VirtualTime(time.now().plus(Duration.ofMinutes(30)));
-        RunWatch resumed = new RunWatcher(client, time, time.clock(), () -> 0.5).resume(saved, new RecordingEvents());
-        sim.enqueue(Endpoint.GET, Fault.serverError(503));
-        time.runUntilDone(resumed.outcome(), Duration.ofHours(1));
-
-        assertEquals(BuildResult.SUCCESS, resumed.outcome().get().result());
-    }
-
-    @Test
-    void cargoUnreachableForTooLongEndsTheWaitWithAClearMessage() {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        RunWatch watch = start(options().timeoutMinutes(0));
-        time.advance(Duration.ofSeconds(1));
-        for (int i = 0; i < 40; i++) {
-            sim.enqueue(Endpoint.GET, Fault.serverError(502));
-        }
-        Throwable e = failure(watch);
-        assertTrue(e.getMessage().startsWith("Gave up waiting for Cargo run"), e.getMessage());
-        assertTrue(e.getMessage().contains("it could not be read for 9 min"), e.getMessage());
-    }
-
-    @Test
-    void aRefusedTokenMidWaitEndsAtOnce() {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        RunWatch watch = start(options());
-        time.advance(Duration.ofSeconds(1));
-        sim.enqueue(Endpoint.GET, Fault.unauthorized());
-        assertInstanceOf(CargoAuthenticationException.class, failure(watch));
-        assertEquals(1, sim.requests(Endpoint.GET).size());
-    }
-
-    @Test
-    void aVanishedRunEndsTheWaitAtOnce() {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        RunWatch watch = start(options());
-        time.advance(Duration.ofSeconds(6));
-        sim.deleteRun(sim.runs().get(0).uuid());
-        Throwable e = failure(watch);
-        assertInstanceOf(CargoNotFoundException.class, e);
-        assertEquals(0, time.scheduled(), "nothing left polling");
-    }
-
-    @Test
-    void retriedActionsAndALostCreateAnswerAreReportedInTheLog() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running", "success"));
-        sim.enqueue(Endpoint.CREATE, Fault.processThenDropResponse());
-        sim.enqueue(Endpoint.LIST, Fault.serverError(503));
-
-        RunOutcome outcome = finish(start(options()));
-
-        assertEquals(sim.runs().get(0).uuid(), outcome.runUuid());
-        assertEquals(1, events.count("Trying again in 1 s after a failure while listing the runs of workflow"), events.log());
-        assertEquals(1, events.count("The answer to the create request was lost"), events.log());
-        assertEquals(1, sim.requests(Endpoint.CREATE).size());
-    }
-
-    @Test
-    void aRefusedCreateEndsWithCargosReason() {
-        sim.rejectCreates(WORKFLOW, 404, "workflowNotFound", null);
-        CargoRejectedException e = assertInstanceOf(CargoRejectedException.class, failure(start(options())));
-        assertEquals("workflowNotFound", e.reason());
-    }
-
-    // --- restart, join, no wait -------------------------------------------------------------------
-
-    @Test
     void aResumedWaitGoesOnWithoutASecondCreateOrRepeatedLines() throws Exception {
-        sim.script(WORKFLOW, RunScript.builder()
+        cargo.script(new FakeCargo.Script()
                 .step("running", exec("start", "Start", "success", 0, null))
                 .step("running", exec("start", "Start", "success", 0, null))
                 .step("running", exec("start", "Start", "success", 0, null), exec("enrich", "Enrich", "success", 0.1, null))
-                .step("success", exec("start", "Start", "success", 0, null), exec("enrich", "Enrich", "success", 0.1, null))
-                .build());
+                .step("success", exec("start", "Start", "success", 0, null), exec("enrich", "Enrich", "success", 0.1, null)));
         start(options());
         time.advance(Duration.ofSeconds(11)); // created, then two polls
-        WatchState saved = throughSerialization(events.lastSaved());
+        WatchState saved = throughSerialization(host.lastSaved());
         assertNotNull(saved.runUuid());
-        List<String> before = List.copyOf(events.lines);
+        List<String> before = List.copyOf(host.lines);
 
         // The controller restarts: the old watch is gone with its scheduler; a new one resumes.
         time = new VirtualTime(time.now().plusSeconds(90));
-        RecordingEvents after = new RecordingEvents();
-        RunWatch resumed = new RunWatcher(client, time, time.clock(), () -> 0.5).resume(saved, after);
+        RecordingHost after = new RecordingHost();
+        RunWatch resumed = new RunWatcher(time, time.clock(), () -> 0.5).resume(saved, null, cargo, after);
         time.runUntilDone(resumed.outcome(), Duration.ofHours(1));
 
         assertEquals(BuildResult.SUCCESS, resumed.outcome().get().result());
-        assertEquals(1, sim.requests(Endpoint.CREATE).size(), "no second create");
+        assertEquals(1, cargo.calls("create").size(), "no second create");
         assertTrue(after.lines.get(0).startsWith("Resuming the wait for Cargo run " + saved.runUuid() + " (last seen running)"),
                 after.log());
         assertEquals(1, before.stream().filter(l -> l.contains("[success] start")).count());
@@ -683,146 +595,347 @@ class RunWatchTest {
     }
 
     @Test
-    void aRestartDuringCreateFindsTheRunInsteadOfCreatingAnother() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running", "success"));
-        start(options());
-        time.advance(Duration.ofMillis(1));
-        WatchState savedBeforeSend = throughSerialization(events.saved.get(0));
-        assertNull(savedBeforeSend.runUuid(), "saved before the request went out");
+    void aRestartBeforeAnythingWasDurableStartsAfreshFromTheOptions() throws Exception {
+        RunOptions options = options().build();
+        RunWatch resumed = watcher().resume(null, throughSerialization(options), cargo, host);
+        RunOutcome outcome = finish(resumed);
 
-        RecordingEvents after = new RecordingEvents();
-        RunWatch resumed = new RunWatcher(client, time, time.clock(), () -> 0.5).resume(savedBeforeSend, after);
+        assertEquals(BuildResult.SUCCESS, outcome.result());
+        assertEquals(1, cargo.calls("create").size());
+        assertTrue(host.lines.get(0).contains("nothing was sent, so it is created now"), host.log());
+        assertThrows(IllegalArgumentException.class, () -> watcher().resume(null, null, cargo, host));
+    }
+
+    @Test
+    void aRestartDuringCreateFindsTheRunInsteadOfCreatingAnother() throws Exception {
+        cargo.script(FakeCargo.Script.of("running", "success")).holdCreates();
+        RunOptions options = options().build();
+        watcher().start(options, cargo, host);
+        time.advance(Duration.ZERO);
+        WatchState savedBeforeSend = throughSerialization(host.saved.get(0));
+        assertNull(savedBeforeSend.runUuid(), "saved before the request went out");
+        assertTrue(savedBeforeSend.createMayHaveBeenSent());
+        // The create reached Cargo, but Jenkins went down before its answer.
+        String made = cargo.releaseCreate(options.createRequest());
+
+        RecordingHost after = new RecordingHost();
+        RunWatch resumed = watcher().resume(savedBeforeSend, options, cargo, after);
         time.runUntilDone(resumed.outcome(), Duration.ofHours(1));
 
-        assertEquals(sim.runs().get(0).uuid(), resumed.outcome().get().runUuid());
-        assertEquals(1, sim.requests(Endpoint.CREATE).size(), "never a second create");
-        assertTrue(after.log().contains("Found Cargo run " + sim.runs().get(0).uuid()), after.log());
+        assertEquals(made, resumed.outcome().get().runUuid());
+        assertEquals(1, cargo.calls("create").size(), "never a second create");
+        assertEquals(List.of("find " + WORKFLOW + " " + savedBeforeSend.createAttemptStartedAt()), cargo.calls("find"));
+        assertTrue(after.log().contains("Found Cargo run " + made), after.log());
     }
 
     @Test
-    void aRestartDuringACreateThatMadeNoRunEndsAsOutcomeUnknown() {
-        sim.enqueue(Endpoint.CREATE, Fault.resetConnection());
-        RunWatch first = start(options());
-        time.advance(Duration.ofMillis(1));
-        assertInstanceOf(CargoOutcomeUnknownException.class, failure(first));
+    void aRestartDuringACreateThatMadeNoRunEndsAsOutcomeUnknown() throws Exception {
+        cargo.holdCreates();
+        watcher().start(options().build(), cargo, host);
+        time.advance(Duration.ZERO);
+        WatchState savedBeforeSend = throughSerialization(host.saved.get(0));
 
-        RunWatch resumed = new RunWatcher(client, time, time.clock(), () -> 0.5).resume(events.saved.get(0), new RecordingEvents());
+        RunWatch resumed = watcher().resume(savedBeforeSend, options().build(), cargo, new RecordingHost());
         Throwable e = failure(resumed);
+
         assertInstanceOf(CargoOutcomeUnknownException.class, e);
         assertTrue(e.getMessage().contains("Jenkins restarted before Cargo's answer was saved"), e.getMessage());
-        assertEquals(1, sim.requests(Endpoint.CREATE).size());
+        assertEquals(1, cargo.calls("create").size());
+    }
+
+    // --- creates Cargo refused for lack of capacity ------------------------------------------------
+
+    @Test
+    void aCreateRefusedAtTheConcurrentRunLimitIsSentAgainLater() throws Exception {
+        cargo.failCreate(new CargoRejectedException("limit", 400, "concurrencyLimitReached", null))
+                .failCreate(rateLimited(Duration.ofSeconds(20)))
+                .script(FakeCargo.Script.of("running", "success"));
+        Instant started = time.now();
+
+        RunOutcome outcome = finish(start(options()));
+
+        assertEquals(BuildResult.SUCCESS, outcome.result());
+        assertEquals(3, cargo.calls("create").size());
+        assertEquals(1, host.count("Cargo workspace at its concurrent-run limit; retrying in 4 s."), host.log());
+        assertEquals(1, host.count("HTTP 429) and made no run; retrying in 20 s."), host.log());
+        // 5 s backoff with half of it jittered (3.75 s here), then the 20 s Cargo asked for.
+        assertTrue(Duration.between(started, time.now()).compareTo(Duration.ofMillis(23_750)) >= 0);
+        // Each attempt is durable before it goes out, with its own start.
+        long intents = host.saved.stream().filter(WatchState::createMayHaveBeenSent).count();
+        assertEquals(3, intents);
     }
 
     @Test
-    void aRestartLongAfterAnUnansweredCreateDoesNotAdoptALaterRun() throws Exception {
-        sim.enqueue(Endpoint.CREATE, Fault.resetConnection());
-        RunWatch first = start(options());
-        time.advance(Duration.ofMillis(1));
-        failure(first);
-        WatchState savedBeforeSend = events.saved.get(0);
-        Thread.sleep(1200);
-        // Another build starts the same workflow well after this build's create went unanswered.
-        client.createRun(new CreateRunRequest(WORKFLOW, JsonData.of(Map.of()), null));
-
-        CargoClient quick = CargoClient.builder(CargoApiUrl.parse(sim.baseUrl()), () -> TOKEN)
-                .callTimeout(Duration.ofMillis(200))
-                .clockSkew(Duration.ZERO)
-                .sleeper(duration -> {})
-                .build();
-        RunWatch resumed = new RunWatcher(quick, time, time.clock(), () -> 0.5).resume(savedBeforeSend, new RecordingEvents());
-
-        assertInstanceOf(CargoOutcomeUnknownException.class, failure(resumed));
+    void waitingForCapacityCanBeTurnedOff() {
+        cargo.failCreate(new CargoRejectedException("limit", 400, "concurrencyLimitReached", null));
+        Throwable e = failure(start(options().waitForCapacity(false)));
+        assertEquals("concurrencyLimitReached", ((CargoException) e).reason());
+        assertEquals(1, cargo.calls("create").size());
     }
 
     @Test
-    void aNodeThatRunsMoreThanOnceIsReportedEachTime() throws Exception {
-        sim.script(WORKFLOW, RunScript.builder()
-                .step("running", exec("loop", "Item 1", "success", 0, null))
-                .step("success", exec("loop", "Item 1", "success", 0, null), exec("loop", "Item 2", "success", 0, null))
-                .build());
-        finish(start(options()));
-        assertEquals(1, events.count("[success] loop (Item 1)"), events.log());
-        assertEquals(1, events.count("[success] loop (Item 2)"), events.log());
+    void waitingForCapacityEndsAtTheTimeoutWithoutARun() {
+        for (int i = 0; i < 100; i++) {
+            cargo.failCreate(new CargoRejectedException("limit", 400, "concurrencyLimitReached", null));
+        }
+        Instant started = time.now();
+        Throwable e = failure(start(options().timeoutMinutes(3)));
+        assertTrue(e.getMessage().contains("stayed at its concurrent-run limit for 3 min"), e.getMessage());
+        assertTrue(Duration.between(started, time.now()).compareTo(Duration.ofMinutes(3)) <= 0);
+        assertTrue(cargo.runs().isEmpty());
     }
 
     @Test
-    void aRunStartedEarlierCanBeJoinedAndCancelled() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running"));
-        String uuid = client.createRun(new CreateRunRequest(WORKFLOW, JsonData.of(Map.of()), null)).uuid();
+    void otherRefusalsFailAtOnceWithCargosReason() {
+        cargo.failCreate(new CargoRejectedException("Not enough credits.", 400, "notEnoughCredits", null));
+        CargoRejectedException e = assertInstanceOf(CargoRejectedException.class, failure(start(options())));
+        assertEquals("notEnoughCredits", e.reason());
+        assertEquals(1, cargo.calls("create").size());
+    }
 
-        RunWatch joined = watcher().join(uuid, null, WaitPolicy.defaults(), events);
+    @Test
+    void anAbortWhileWaitingForCapacityCreatesNothingMore() {
+        cargo.failCreate(rateLimited(Duration.ofSeconds(60)));
+        RunWatch watch = start(options());
+        time.advance(Duration.ofSeconds(10));
+        watch.abort();
+        time.advance(Duration.ZERO);
+        assertThrows(CancellationException.class, () -> watch.outcome().get());
+        time.advance(Duration.ofMinutes(5));
+        assertEquals(1, cargo.calls("create").size());
+    }
+
+    // --- faults while waiting -----------------------------------------------------------------------
+
+    @Test
+    void passingFaultsWhileWaitingAreRetriedAndReported() throws Exception {
+        cargo.script(FakeCargo.Script.of("running", "running", "success"));
+        RunWatch watch = start(options());
         time.advance(Duration.ofSeconds(1));
-        joined.abort();
+        cargo.failGets(unavailable(null), 1).failGets(rateLimited(Duration.ofSeconds(10)), 1);
+
+        RunOutcome outcome = finish(watch);
+
+        assertEquals(BuildResult.SUCCESS, outcome.result());
+        assertEquals(2, host.count("Could not read Cargo run"), host.log());
+        assertEquals(5, cargo.calls("get").size(), "2 faults, and 3 reads that advanced the run");
+        assertTrue(host.log().contains("Trying again in 10 s."), host.log());
+    }
+
+    @Test
+    void aRetryAfterOfZeroDoesNotMakeATightLoop() {
+        cargo.script(FakeCargo.Script.of("running"));
+        start(options());
+        time.advance(Duration.ofSeconds(1));
+        cargo.failGets(rateLimited(Duration.ZERO), 50);
+        time.advance(Duration.ofSeconds(20));
+        assertTrue(cargo.calls("get").size() <= 10, cargo.calls("get").size() + " reads in 20 s");
+    }
+
+    @Test
+    void theTimeoutHoldsWhileReadsFail() throws Exception {
+        cargo.script(FakeCargo.Script.of("running"));
+        Instant started = time.now();
+        RunWatch watch = start(options().timeoutMinutes(1).cancelOnTimeout(false));
+        time.advance(Duration.ofSeconds(50));
+        cargo.failGets(rateLimited(Duration.ofSeconds(500)), 20);
+
+        RunOutcome outcome = finish(watch);
+
+        assertEquals(EndReason.TIMED_OUT, outcome.endReason());
+        assertEquals(Duration.ofMinutes(1), Duration.between(started, time.now()));
+    }
+
+    @Test
+    void timeJenkinsWasDownDoesNotCountAgainstFailingReads() throws Exception {
+        cargo.script(FakeCargo.Script.of("running", "running", "success"));
+        start(options());
+        time.advance(Duration.ofSeconds(6));
+        WatchState saved = host.lastSaved();
+        saved.pollFailures = 40;
+        saved.firstPollFailureAt = time.now().minus(Duration.ofMinutes(9)).toEpochMilli();
+
+        time = new VirtualTime(time.now().plus(Duration.ofMinutes(30)));
+        RunWatch resumed = new RunWatcher(time, time.clock(), () -> 0.5).resume(saved, null, cargo, new RecordingHost());
+        cargo.failGets(unavailable(null), 1);
+        time.runUntilDone(resumed.outcome(), Duration.ofHours(1));
+
+        assertEquals(BuildResult.SUCCESS, resumed.outcome().get().result());
+    }
+
+    @Test
+    void cargoUnreachableForTooLongEndsTheWaitWithAClearMessage() {
+        cargo.script(FakeCargo.Script.of("running"));
+        RunWatch watch = start(options().timeoutMinutes(0));
+        time.advance(Duration.ofSeconds(1));
+        cargo.failGets(unavailable(null), 40);
+        Throwable e = failure(watch);
+        assertTrue(e.getMessage().startsWith("Gave up waiting for Cargo run"), e.getMessage());
+        assertTrue(e.getMessage().contains("it could not be read for 9 min"), e.getMessage());
+    }
+
+    @Test
+    void anAbortDuringALongOutageEndsAbortedNotLost() throws Exception {
+        cargo.script(FakeCargo.Script.of("running"));
+        RunWatch watch = start(options().timeoutMinutes(0));
+        time.advance(Duration.ofSeconds(6));
+        cargo.failGets(unavailable(null), 500);
+        time.advance(Duration.ofMinutes(9));
+
+        watch.abort();
+        RunOutcome outcome = finish(watch);
+
+        assertEquals(BuildResult.ABORTED, outcome.result());
+        assertEquals(1, cargo.calls("cancel").size());
+    }
+
+    @Test
+    void aRefusedTokenMidWaitEndsAtOnce() {
+        cargo.script(FakeCargo.Script.of("running"));
+        RunWatch watch = start(options());
+        time.advance(Duration.ofSeconds(1));
+        cargo.failGets(new CargoAuthenticationException("Cargo refused the API token (HTTP 401).", 401, null, null), 1);
+        assertInstanceOf(CargoAuthenticationException.class, failure(watch));
+        assertEquals(1, cargo.calls("get").size());
+    }
+
+    @Test
+    void aVanishedRunEndsTheWaitAtOnce() {
+        String uuid = cargo.existingRun(WORKFLOW, FakeCargo.Script.of("running"));
+        RunWatch joined = watcher().join(UUID_NOT_KNOWN, WORKFLOW, WaitPolicy.defaults(), cargo, host);
+        assertInstanceOf(CargoNotFoundException.class, failure(joined));
+        assertEquals(0, time.scheduled(), "nothing left polling");
+        assertNotNull(uuid);
+    }
+
+    private static final String UUID_NOT_KNOWN = "11111111-2222-4333-8444-555555555555";
+
+    @Test
+    void aRefusedCreateEndsWithCargosReason() {
+        cargo.failCreate(new CargoRejectedException("Cargo has no workflow.", 404, "workflowNotFound", null));
+        CargoRejectedException e = assertInstanceOf(CargoRejectedException.class, failure(start(options())));
+        assertEquals("workflowNotFound", e.reason());
+    }
+
+    // --- join, no wait, the log --------------------------------------------------------------------
+
+    @Test
+    void aRunStartedEarlierCanBeJoinedAndFollowed() throws Exception {
+        String uuid = cargo.existingRun(WORKFLOW, FakeCargo.Script.of("running", "success"));
+        RunWatch joined = watcher().join(uuid, WORKFLOW, WaitPolicy.defaults(), cargo, host);
         RunOutcome outcome = finish(joined);
 
         assertEquals(uuid, outcome.runUuid());
-        assertEquals(BuildResult.ABORTED, outcome.result());
-        assertEquals(1, sim.run(uuid).cancelRequests(), "the workflow was learned from the first read");
-        assertEquals(1, sim.requests(Endpoint.CREATE).size());
-        assertEquals("Waiting for Cargo run " + uuid + ".", events.lines.get(0));
+        assertEquals(BuildResult.SUCCESS, outcome.result());
+        assertTrue(cargo.calls("create").isEmpty());
+        assertEquals("Waiting for Cargo run " + uuid + ".", host.lines.get(0));
     }
 
     @Test
     void joinRefusesSomethingThatIsNotARunUuid() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> watcher().join("run-42", null, WaitPolicy.defaults(), events));
+                () -> watcher().join("run-42", null, WaitPolicy.defaults(), cargo, host));
         assertTrue(e.getMessage().startsWith("runUuid 'run-42' is not a UUID"), e.getMessage());
     }
 
     @Test
     void withoutWaitingTheOutcomeComesRightAfterTheCreate() throws Exception {
         RunWatch watch = start(options().waitForRun(false));
-        CompletableFuture<RunOutcome> outcome = watch.outcome();
         time.advance(Duration.ZERO);
-        assertTrue(outcome.isDone());
-        assertEquals(EndReason.NOT_WAITED, outcome.get().endReason());
-        assertEquals(BuildResult.SUCCESS, outcome.get().result());
-        assertEquals("pending", outcome.get().status());
-        assertTrue(sim.requests(Endpoint.GET).isEmpty());
-        assertTrue(events.log().contains("Not waiting for it to finish."), events.log());
+        assertTrue(watch.outcome().isDone());
+        RunOutcome outcome = watch.outcome().get();
+        assertEquals(EndReason.NOT_WAITED, outcome.endReason());
+        assertEquals(BuildResult.SUCCESS, outcome.result());
+        assertEquals("pending", outcome.status());
+        assertTrue(cargo.calls("get").isEmpty());
+        assertTrue(host.log().contains("Not waiting for it to finish."), host.log());
     }
 
-    // --- the log ------------------------------------------------------------------------------------
+    @Test
+    void aNodeThatRunsMoreThanOnceIsReportedEachTime() throws Exception {
+        cargo.script(new FakeCargo.Script()
+                .step("running", exec("loop", "Item 1", "success", 0, null))
+                .step("success", exec("loop", "Item 1", "success", 0, null), exec("loop", "Item 2", "success", 0, null)));
+        finish(start(options()));
+        assertEquals(1, host.count("[success] loop (Item 1)"), host.log());
+        assertEquals(1, host.count("[success] loop (Item 2)"), host.log());
+    }
 
     @Test
-    void theLogOfAFullRunHasTheUuidAndNeverTheTokenOrTheData() throws Exception {
-        sim.script(WORKFLOW, RunScript.builder()
-                .step("pending")
+    void executionsAreRememberedByNodeAndPassNotByPosition() throws Exception {
+        CargoExecution first = new CargoExecution("n-loop", "loop", "native", "Item 1", RunStatus.SUCCESS, null,
+                BigDecimal.ZERO, null, null, 0);
+        CargoExecution second = new CargoExecution("n-loop", "loop", "native", "Item 2", RunStatus.SUCCESS, null,
+                BigDecimal.ZERO, null, null, 1);
+        CargoExecution other = exec("other", "Other", "success", 0, null);
+        // Cargo lists the executions in another order on the second read: nothing is printed twice.
+        cargo.script(new FakeCargo.Script()
+                .step("running", first, other)
+                .step("running", other, second, first)
+                .step("success", second, first, other));
+        finish(start(options()));
+        assertEquals(1, host.count("[success] loop (Item 1)"), host.log());
+        assertEquals(1, host.count("[success] loop (Item 2)"), host.log());
+        assertEquals(1, host.count("[success] other (Other)"), host.log());
+        assertEquals(3, host.lastSaved().reportedExecutions.size());
+    }
+
+    @Test
+    void theExecutionsRememberedAreBounded() throws Exception {
+        CargoExecution[] many = new CargoExecution[WatchState.MAX_REPORTED_EXECUTIONS + 50];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = new CargoExecution("n-loop", "loop", "native", "Item", RunStatus.SUCCESS, null, BigDecimal.ZERO,
+                    null, null, i);
+        }
+        cargo.script(new FakeCargo.Script().step("running", many).step("success", many));
+        finish(start(options()));
+        assertEquals(WatchState.MAX_REPORTED_EXECUTIONS, host.lastSaved().reportedExecutions.size());
+        assertEquals(1, host.count("executions listed; further ones are not printed"), host.log());
+    }
+
+    @Test
+    void theLogOfAFullRunHasTheUuidAndNeverTheData() throws Exception {
+        cargo.script(FakeCargo.Script.of("pending")
                 .step("running", exec("start", "Start", "success", 0, null))
                 .step("error", exec("start", "Start", "success", 0, null), exec("score", "Score", "error", 0, "bad input"))
                 .errorMessage("Node score failed")
-                .output(Map.of("start", Map.of("customer", SECRET_INPUT)))
-                .build());
-        sim.enqueue(Endpoint.GET, Fault.status(500, "{\"errorMessage\":\"echo Bearer " + TOKEN + "\"}"));
+                .output(Map.of("start", Map.of("customer", SECRET_INPUT))));
 
         RunOutcome outcome = finish(start(options()));
 
-        String log = events.log();
+        String log = host.log();
         assertTrue(log.contains(outcome.runUuid()), log);
-        assertFalse(log.contains(TOKEN), log);
         assertFalse(log.contains(SECRET_INPUT), log);
-        assertFalse(log.toLowerCase().contains("authorization"), log);
+        assertFalse(host.saved.stream().anyMatch(state -> state.toString().contains(SECRET_INPUT)));
     }
 
     @Test
     void aRunThatStaysPendingGetsOneHint() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("pending"));
-        RunWatch watch = start(options().timeoutMinutes(5).cancelOnTimeout(false));
-        finish(watch);
-        assertEquals(1, events.count("A run that does not start usually means the tool is disabled or has no deployed release"),
-                events.log());
+        cargo.script(FakeCargo.Script.of("pending"));
+        finish(start(options().timeoutMinutes(5).cancelOnTimeout(false)));
+        assertEquals(1, host.count("A run that does not start usually means the tool is disabled or has no deployed release"),
+                host.log());
     }
 
     @Test
-    void pollsSpaceOutAfterTheFirstMinutes() throws Exception {
-        sim.script(WORKFLOW, RunScript.of("running"));
+    void pollsSpaceOutAfterTheFirstMinutes() {
+        cargo.script(FakeCargo.Script.of("running"));
         start(options().timeoutMinutes(0));
         time.advance(Duration.ofMinutes(2));
-        int early = sim.requests(Endpoint.GET).size();
+        int early = cargo.calls("get").size();
         time.advance(Duration.ofMinutes(10));
-        int late = sim.requests(Endpoint.GET).size() - early;
+        int late = cargo.calls("get").size() - early;
         // 2 min at 4.5 s (5 s less jitter) is about 26 polls; 10 min at up to 30 s is about 22.
         assertTrue(early >= 24 && early <= 28, "early polls: " + early);
         assertTrue(late >= 18 && late <= 26, "late polls: " + late);
+    }
+
+    @Test
+    void theStatusForThreadDumpsSaysWhatTheWatchWaitsFor() {
+        cargo.script(FakeCargo.Script.of("running"));
+        RunWatch watch = start(options());
+        assertEquals("creating a Cargo run of workflow " + WORKFLOW, watch.describe());
+        time.advance(Duration.ofSeconds(6));
+        assertEquals("waiting for Cargo run " + watch.runUuid() + ": running", watch.describe());
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.PriorityQueue;
 import java.util.concurrent.Future;
+import io.jenkins.plugins.cargo.api.Scheduler;
 
 /**
  * A scheduler and clock whose time moves only when a test says so. Scheduled tasks run on the test's

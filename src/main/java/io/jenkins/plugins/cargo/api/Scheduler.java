@@ -1,4 +1,4 @@
-package io.jenkins.plugins.cargo.run;
+package io.jenkins.plugins.cargo.api;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
@@ -6,8 +6,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a task after a delay. Waits are chains of such tasks, so no thread sleeps or blocks between polls
- * and thousands of waits share a few threads. Tests use a virtual-time implementation.
+ * Runs a task after a delay. Waits and retries are chains of such tasks, so no thread sleeps or blocks
+ * between polls and thousands of waits share a few threads. Tests use a virtual-time implementation.
  */
 @FunctionalInterface
 public interface Scheduler {
@@ -17,6 +17,11 @@ public interface Scheduler {
         void cancel();
     }
 
+    /**
+     * Runs {@code task} once after {@code delay}.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the scheduler is shutting down
+     */
     Task schedule(Runnable task, Duration delay);
 
     /** A scheduler over an executor, such as a small plugin-owned pool. */

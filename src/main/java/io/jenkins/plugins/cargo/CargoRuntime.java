@@ -1,0 +1,113 @@
+package io.jenkins.plugins.cargo;
+
+import io.jenkins.plugins.cargo.api.CargoApiUrl;
+import io.jenkins.plugins.cargo.api.CargoClient;
+import io.jenkins.plugins.cargo.api.CargoHttp;
+import io.jenkins.plugins.cargo.api.Scheduler;
+import io.jenkins.plugins.cargo.api.TokenSource;
+import io.jenkins.plugins.cargo.run.RunWatch;
+import io.jenkins.plugins.cargo.run.RunWatcher;
+import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import okhttp3.OkHttpClient;
+
+/**
+ * What the controller shares between all Cargo builds: one small scheduler (every wait's timers and
+ * events), one HTTP transport (one connection pool, through the Jenkins proxy settings, no-proxy hosts
+ * included, read again for every request) and one {@link RunWatcher}. A build makes only a cheap
+ * {@link CargoClient} of its own, for its API URL and token.
+ *
+ * <p>{@link #shutdown()} stops every live watch without ending it, so each resumes from its saved state
+ * after the restart; a new runtime is made on the next use (a test harness restarts Jenkins in one JVM).
+ */
+public final class CargoRuntime {
+    private static final Logger LOGGER = Logger.getLogger(CargoRuntime.class.getName());
+    /** Threads of the scheduler: they only run short event handlers, never HTTP or a wait. */
+    static final int SCHEDULER_THREADS = 2;
+
+    private static CargoRuntime current;
+
+    private final ScheduledThreadPoolExecutor pool;
+    private final CargoHttp http;
+    private final RunWatcher watcher;
+    private final Set<RunWatch> live = ConcurrentHashMap.newKeySet();
+
+    private CargoRuntime() {
+        pool = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, daemonThreads());
+        pool.setRemoveOnCancelPolicy(true);
+        Scheduler scheduler = Scheduler.of(pool);
+        http = CargoHttp.builder(scheduler)
+                .httpClient(JenkinsOkHttpClient.newClientBuilder(new OkHttpClient()).build())
+                .build();
+        watcher = new RunWatcher(scheduler, Clock.systemUTC());
+    }
+
+    /** The controller's runtime, made on first use. */
+    public static synchronized CargoRuntime get() {
+        if (current == null) {
+            current = new CargoRuntime();
+        }
+        return current;
+    }
+
+    /** A client of the API at {@code apiUrl} with a build's token, over the shared transport. */
+    public CargoClient client(CargoApiUrl apiUrl, TokenSource tokens) {
+        return CargoClient.of(http, apiUrl, tokens);
+    }
+
+    public RunWatcher watcher() {
+        return watcher;
+    }
+
+    /** Keeps {@code watch} in the set stopped at shutdown until its outcome is known. */
+    public RunWatch track(RunWatch watch) {
+        live.add(watch);
+        watch.outcome().whenComplete((outcome, failure) -> live.remove(watch));
+        return watch;
+    }
+
+    /**
+     * The controller is stopping: every live watch stops where it is (its state is saved, the build
+     * resumes it after the restart), then the scheduler and the HTTP exchanges under way end.
+     */
+    public static void shutdown() {
+        CargoRuntime runtime;
+        synchronized (CargoRuntime.class) {
+            runtime = current;
+            current = null;
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    private void close() {
+        CompletableFuture<?>[] stops = live.stream().map(RunWatch::stop).toArray(CompletableFuture<?>[]::new);
+        try {
+            // Bounded: the stops are short events on the scheduler, which is still running.
+            CompletableFuture.allOf(stops).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, "Not every Cargo run watch stopped in time before shutdown", e);
+        }
+        pool.shutdownNow();
+        http.cancelAll();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "Cargo run watch " + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
