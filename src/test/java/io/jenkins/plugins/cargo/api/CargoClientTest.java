@@ -41,7 +41,7 @@ class CargoClientTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CargoSimulator sim;
-    private final RecordingScheduler sleeper = new RecordingScheduler();
+    private final RecordingScheduler scheduler = new RecordingScheduler();
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private TestClient client;
 
@@ -58,7 +58,7 @@ class CargoClientTest {
 
     private TestClient clientFor(String url, Clock clock) {
         return TestClient.builder(CargoApiUrl.parse(url), sim::acceptedToken)
-                .scheduler(sleeper)
+                .scheduler(scheduler)
                 .clock(clock)
                 .originVersion("1.2.3-test")
                 .readTimeout(Duration.ofMillis(500))
@@ -139,6 +139,124 @@ class CargoClientTest {
         assertNotNull(run.finishedAt());
         assertThrows(UnsupportedOperationException.class, () -> run.output().put("x", 1));
         assertEquals("/v1/orchestration/runs/" + created.uuid(), sim.requests(Endpoint.GET).get(0).path());
+    }
+
+    @Test
+    void aReadOfAnUnfinishedRunKeepsNoOutputAndTheLastReadBringsIt() throws Exception {
+        sim.script(WORKFLOW, RunScript.builder()
+                .step("running", new SimExecution("start", "Start", "success", 0, null))
+                .step("success", new SimExecution("start", "Start", "success", 0, null))
+                .output(Map.of("end", Map.of("score", 42)))
+                .build());
+        String uuid = create().uuid();
+
+        CargoRun running = client.getRun(uuid);
+        CargoRun finished = client.getRun(uuid);
+
+        assertEquals(RunStatus.RUNNING, running.status());
+        assertTrue(running.output().isEmpty(), "a waiting run holds no output between polls");
+        assertEquals(1, running.executions().size());
+        assertEquals(Map.of("score", 42), finished.output().get("end"));
+    }
+
+    @Test
+    void theFieldsOfAGetRunAnswerMayComeInAnyOrder() throws Exception {
+        String uuid = create().uuid();
+        String run = "{\"uuid\":\"" + uuid + "\",\"status\":\"success\",\"executions\":[]}";
+        sim.enqueue(Endpoint.GET, Fault.status(200, "{\"runContext\":{\"end\":{\"ok\":true}},"
+                + "\"runComputedConfigs\":{\"end\":{\"big\":[1,2,3]}},\"run\":" + run + "}"));
+        CargoRun read = client.getRun(uuid);
+        assertEquals(Map.of("ok", true), read.output().get("end"));
+    }
+
+    @Test
+    void retriesAreTimedByTheSchedulerAndNoThreadWaitsForThem() throws Exception {
+        List<Runnable> timers = new CopyOnWriteArrayList<>();
+        List<Duration> delays = new CopyOnWriteArrayList<>();
+        CargoClient async = TestClient.builder(CargoApiUrl.parse(sim.baseUrl()), sim::acceptedToken)
+                .scheduler((task, delay) -> {
+                    timers.add(task);
+                    delays.add(delay);
+                    return () -> timers.remove(task);
+                })
+                .retryPolicy(RetryPolicy.of(3, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(1))
+                        .withRandom(() -> 0.0))
+                .build().async;
+        String uuid = create().uuid();
+        sim.enqueue(Endpoint.GET, Fault.serverError(503));
+
+        var read = async.getRun(uuid);
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (timers.isEmpty() && System.nanoTime() < giveUp) {
+            Thread.onSpinWait();
+        }
+
+        assertEquals(List.of(Duration.ofMillis(2500)), delays, "the retry is handed to the scheduler");
+        assertFalse(read.isDone(), "and waits for it, holding no thread");
+        timers.remove(0).run();
+        assertEquals(uuid, TestClient.await(read).uuid());
+    }
+
+    @Test
+    void cancellingAReadCallsOffItsExchangeAndAnyRetry() throws Exception {
+        CargoHttp http = CargoHttp.builder(scheduler).build();
+        CargoClient async = CargoClient.of(http, CargoApiUrl.parse(sim.baseUrl()), sim::acceptedToken);
+        String uuid = create().uuid();
+        sim.enqueue(Endpoint.GET, Fault.delay(Duration.ofSeconds(20)));
+
+        var read = async.getRun(uuid);
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (http.requestsInFlight() == 0 && System.nanoTime() < giveUp) {
+            Thread.onSpinWait();
+        }
+        read.cancel(true);
+        while (http.requestsInFlight() > 0 && System.nanoTime() < giveUp) {
+            Thread.onSpinWait();
+        }
+
+        assertTrue(read.isCancelled());
+        assertEquals(0, http.requestsInFlight(), "the exchange was called off, not left to run out");
+    }
+
+    @Test
+    void requestsInFlightAreBoundedAndTheRestWaitTheirTurn() throws Exception {
+        CargoHttp http = CargoHttp.builder(scheduler).maxRequestsPerHost(2).build();
+        CargoClient async = CargoClient.of(http, CargoApiUrl.parse(sim.baseUrl()), sim::acceptedToken);
+        String uuid = create().uuid();
+        for (int i = 0; i < 6; i++) {
+            sim.enqueue(Endpoint.GET, Fault.delay(Duration.ofMillis(200)));
+        }
+
+        List<java.util.concurrent.CompletableFuture<CargoRun>> reads = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            reads.add(async.getRun(uuid));
+        }
+        int mostInFlight = 0;
+        int mostQueued = 0;
+        while (!reads.stream().allMatch(java.util.concurrent.CompletableFuture::isDone)) {
+            mostInFlight = Math.max(mostInFlight, http.requestsInFlight());
+            mostQueued = Math.max(mostQueued, http.requestsQueued());
+            Thread.onSpinWait();
+        }
+
+        for (var read : reads) {
+            assertEquals(uuid, TestClient.await(read).uuid());
+        }
+        assertTrue(mostInFlight <= 2, "in flight at once: " + mostInFlight);
+        assertTrue(mostQueued >= 1, "the others waited in the dispatcher's queue");
+    }
+
+    @Test
+    void clientsOfOneTransportShareItsHttpClient() throws Exception {
+        CargoHttp http = CargoHttp.builder(scheduler).build();
+        CargoClient one = CargoClient.of(http, CargoApiUrl.parse(sim.baseUrl()), sim::acceptedToken);
+        CargoClient other = one.withListener(ClientListener.NONE).withRetryPolicy(RetryPolicy.none());
+        for (java.lang.reflect.Field field : CargoClient.class.getDeclaredFields()) {
+            assertFalse(okhttp3.OkHttpClient.class.isAssignableFrom(field.getType()),
+                    "a client holds no OkHttp client of its own: " + field);
+        }
+        String uuid = TestClient.await(one.createRun(new CreateRunRequest(WORKFLOW, JsonData.of(Map.of()), null))).uuid();
+        assertEquals(uuid, TestClient.await(other.getRun(uuid)).uuid());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -270,8 +388,8 @@ class CargoClientTest {
         sim.enqueue(Endpoint.GET, Fault.tooManyRequests());
         assertEquals(uuid, client.getRun(uuid).uuid());
         assertEquals(2, sim.requests(Endpoint.GET).size());
-        assertEquals(1, sleeper.waits.size());
-        Duration wait = sleeper.waits.get(0);
+        assertEquals(1, scheduler.waits.size());
+        Duration wait = scheduler.waits.get(0);
         assertTrue(wait.compareTo(Duration.ofMillis(500)) >= 0 && wait.compareTo(Duration.ofSeconds(1)) < 0, wait.toString());
         assertEquals(List.of("retry 1: reading run " + uuid), heard);
     }
@@ -281,7 +399,7 @@ class CargoClientTest {
         String uuid = create().uuid();
         sim.enqueue(Endpoint.GET, Fault.tooManyRequests("7"));
         client.getRun(uuid);
-        assertEquals(List.of(Duration.ofSeconds(7)), sleeper.waits);
+        assertEquals(List.of(Duration.ofSeconds(7)), scheduler.waits);
     }
 
     @Test
@@ -292,7 +410,7 @@ class CargoClientTest {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(now.plusSeconds(8), ZoneOffset.UTC));
         sim.enqueue(Endpoint.GET, Fault.tooManyRequests(date));
         client.getRun(uuid);
-        assertEquals(List.of(Duration.ofSeconds(8)), sleeper.waits);
+        assertEquals(List.of(Duration.ofSeconds(8)), scheduler.waits);
     }
 
     @Test
@@ -300,7 +418,7 @@ class CargoClientTest {
         String uuid = create().uuid();
         sim.enqueue(Endpoint.GET, Fault.tooManyRequests("3600"));
         assertEquals(uuid, client.getRun(uuid).uuid());
-        assertEquals(List.of(Duration.ofSeconds(10)), sleeper.waits, "the policy's longest wait");
+        assertEquals(List.of(Duration.ofSeconds(10)), scheduler.waits, "the policy's longest wait");
     }
 
     @Test
@@ -309,7 +427,7 @@ class CargoClientTest {
         sim.enqueue(Endpoint.GET, Fault.tooManyRequests("0"));
         sim.enqueue(Endpoint.GET, Fault.tooManyRequests("Thu, 01 Jan 2015 00:00:00 GMT"));
         client.getRun(uuid);
-        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)), sleeper.waits);
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)), scheduler.waits);
     }
 
     @Test
@@ -329,7 +447,7 @@ class CargoClientTest {
         String uuid = create().uuid();
         sim.enqueue(Endpoint.GET, Fault.serviceUnavailable("6"));
         client.getRun(uuid);
-        assertEquals(List.of(Duration.ofSeconds(6)), sleeper.waits);
+        assertEquals(List.of(Duration.ofSeconds(6)), scheduler.waits);
     }
 
     @Test
@@ -364,8 +482,8 @@ class CargoClientTest {
         sim.enqueue(Endpoint.GET, Fault.serverError(status));
         assertEquals(uuid, client.getRun(uuid).uuid());
         assertEquals(3, sim.requests(Endpoint.GET).size());
-        assertEquals(2, sleeper.waits.size());
-        assertTrue(sleeper.waits.get(1).compareTo(Duration.ofSeconds(1)) >= 0, "grows: " + sleeper.waits);
+        assertEquals(2, scheduler.waits.size());
+        assertTrue(scheduler.waits.get(1).compareTo(Duration.ofSeconds(1)) >= 0, "grows: " + scheduler.waits);
     }
 
     @Test
@@ -380,7 +498,7 @@ class CargoClientTest {
         assertTrue(e.getMessage().contains("proxy or gateway"), e.getMessage());
         assertTrue(e.getMessage().contains("It begins: \"<html><body>upstream error"), e.getMessage());
         assertEquals(4, sim.requests(Endpoint.GET).size());
-        assertEquals(3, sleeper.waits.size());
+        assertEquals(3, scheduler.waits.size());
     }
 
     @Test
@@ -397,7 +515,7 @@ class CargoClientTest {
         String uuid = create().uuid();
         sim.enqueue(Endpoint.GET, Fault.delay(Duration.ofSeconds(2)));
         assertEquals(uuid, client.getRun(uuid).uuid());
-        assertEquals(1, sleeper.waits.size());
+        assertEquals(1, scheduler.waits.size());
         assertTrue(heard.get(0).startsWith("retry 1"), heard.toString());
     }
 
@@ -426,7 +544,7 @@ class CargoClientTest {
         create();
         Thread.sleep(50);
         client = TestClient.builder(CargoApiUrl.parse(sim.baseUrl()), sim::acceptedToken)
-                .scheduler(sleeper)
+                .scheduler(scheduler)
                 .clockSkew(Duration.ZERO)
                 .build();
         sim.enqueue(Endpoint.CREATE, Fault.processThenDropResponse());
@@ -568,7 +686,7 @@ class CargoClientTest {
         CargoTransientException e = assertThrows(CargoTransientException.class, this::create);
         assertEquals(429, e.httpStatus());
         assertEquals(1, sim.requests(Endpoint.CREATE).size());
-        assertTrue(sleeper.waits.isEmpty());
+        assertTrue(scheduler.waits.isEmpty());
     }
 
     @Test
@@ -584,7 +702,7 @@ class CargoClientTest {
         assertFalse(e.requestMayHaveArrived());
         assertTrue(e.getMessage().contains("no connection could be made"), e.getMessage());
         assertTrue(e.getMessage().contains("Check the Cargo API URL and the Jenkins proxy settings"), e.getMessage());
-        assertEquals(3, sleeper.waits.size(), "4 attempts in all");
+        assertEquals(3, scheduler.waits.size(), "4 attempts in all");
         assertInstanceOf(java.net.ConnectException.class, e.getCause());
     }
 }
