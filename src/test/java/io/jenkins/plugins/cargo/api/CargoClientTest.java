@@ -632,8 +632,10 @@ class CargoClientTest {
     @Test
     void aCreateWhoseAnswerWasDroppedIsFoundInsteadOfSentAgain() throws Exception {
         sim.enqueue(Endpoint.CREATE, Fault.processThenDropResponse());
+        Instant before = Instant.now();
 
         CargoRun run = create();
+        Instant after = Instant.now();
 
         assertEquals(1, sim.requests(Endpoint.CREATE).size(), "the create was sent once");
         assertEquals(1, sim.runs().size(), "and made one run");
@@ -641,7 +643,30 @@ class CargoClientTest {
         assertEquals(List.of("found " + run.uuid()), heard);
         JsonNode list = JSON.readTree(sim.requests(Endpoint.LIST).get(0).body());
         assertEquals(WORKFLOW, list.get("workflowUuid").asText());
-        assertTrue(list.has("createdAfter"));
+        // The window: from the attempt's start to the moment the answer was lost, each widened by 5 s of skew.
+        Instant since = Instant.parse(list.get("createdAfter").asText());
+        Instant until = Instant.parse(list.get("createdBefore").asText());
+        assertTrue(!since.isBefore(before.minusSeconds(5).minusMillis(1)) && !since.isAfter(before.minusSeconds(5).plusSeconds(1)),
+                since + " vs attempt start " + before);
+        assertTrue(!until.isBefore(before.plusSeconds(5)) && !until.isAfter(after.plusSeconds(5)), until + " vs " + after);
+        assertEquals(10, list.get("limit").asInt());
+        assertEquals(0, list.get("offset").asInt());
+    }
+
+    @Test
+    void aRestartLongAfterAnUnansweredCreateDoesNotAdoptALaterRun() throws Exception {
+        Instant attempt = Instant.now().minus(Duration.ofMinutes(10));
+        // Another build starts the same workflow long after this build's create went unanswered.
+        create();
+
+        CargoOutcomeUnknownException e = assertThrows(CargoOutcomeUnknownException.class,
+                () -> client.findCreatedRun(WORKFLOW, null, attempt, "Jenkins restarted"));
+
+        assertTrue(e.getMessage().contains("no run of the workflow was created in that time"), e.getMessage());
+        JsonNode list = JSON.readTree(sim.requests(Endpoint.LIST).get(0).body());
+        // Up to the longest the create could have lasted (the call timeout, 5 s here) plus 5 s of skew.
+        assertEquals(attempt.plusSeconds(10).toString(), list.get("createdBefore").asText());
+        assertEquals(attempt.minusSeconds(5).toString(), list.get("createdAfter").asText());
     }
 
     @Test

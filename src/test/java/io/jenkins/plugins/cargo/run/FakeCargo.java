@@ -40,6 +40,8 @@ final class FakeCargo implements CargoPort {
     final List<CompletableFuture<CargoRun>> heldCreates = new ArrayList<>();
     final List<CompletableFuture<CargoRun>> heldGets = new ArrayList<>();
     private CompletableFuture<CargoRun> findAnswer;
+    private ClientListener listener = ClientListener.NONE;
+    private java.util.function.Consumer<ClientListener> onCreate;
 
     FakeCargo(VirtualTime time) {
         this.time = time;
@@ -127,7 +129,17 @@ final class FakeCargo implements CargoPort {
             heldCreates.add(held);
             return held;
         }
-        return CompletableFuture.completedFuture(newRun(request).created());
+        CompletableFuture<CargoRun> created = CompletableFuture.completedFuture(newRun(request).created());
+        if (onCreate != null) {
+            onCreate.accept(listener);
+        }
+        return created;
+    }
+
+    /** After the next create, tells the listener what {@code telling} says, as a client that retried would. */
+    FakeCargo tellListener(java.util.function.Consumer<ClientListener> telling) {
+        onCreate = telling;
+        return this;
     }
 
     private FakeRun newRun(CreateRunRequest request) {
@@ -192,7 +204,8 @@ final class FakeCargo implements CargoPort {
     }
 
     @Override
-    public CargoPort withListener(ClientListener listener) {
+    public CargoPort withListener(ClientListener newListener) {
+        listener = newListener;
         return this;
     }
 

@@ -438,6 +438,68 @@ class RunWatchTest {
         assertEquals(0, time.scheduled(), "nothing left scheduled");
     }
 
+    @Test
+    void aTimerThatCouldNotBeCalledOffDoesNotStartASecondChain() throws Exception {
+        cargo.script(FakeCargo.Script.of("running").ignoresCancel());
+        // A scheduler whose tasks cannot be called off, like a task that has already begun to run.
+        Scheduler leaky = (task, delay) -> {
+            time.schedule(task, delay);
+            return () -> {};
+        };
+        RunWatch watch = new RunWatcher(leaky, time.clock(), () -> 0.5).start(options().build(), cargo, host);
+        time.advance(Duration.ofSeconds(7));
+        int readsBeforeAbort = cargo.calls("get").size();
+
+        watch.abort();
+        watch.abort();
+        RunOutcome outcome = finish(watch);
+        time.advance(Duration.ofMinutes(5));
+
+        assertEquals(BuildResult.ABORTED, outcome.result());
+        assertEquals(1, cargo.calls("cancel").size());
+        assertEquals(1, host.count("Build result from Cargo run"), host.log());
+        // One read every 2 s from the abort to the end of the 20 s grace, 7 s to 27 s: a single chain.
+        assertEquals(readsBeforeAbort + 10, cargo.calls("get").size());
+    }
+
+    @Test
+    void anAbortDuringAnEventIsActedOnRightAfterItNotAfterTheNextInterval() throws Exception {
+        cargo.script(FakeCargo.Script.of("running"));
+        RunWatch[] watch = new RunWatch[1];
+        Instant[] abortedAt = new Instant[1];
+        // Aborted from inside the watch's own event (its log line for the status change): the worst moment.
+        RecordingHost abortingHost = new RecordingHost() {
+            @Override
+            public void log(String line) {
+                super.log(line);
+                if (line.endsWith("is running.")) {
+                    abortedAt[0] = time.now();
+                    watch[0].abort();
+                }
+            }
+        };
+        watch[0] = watcher().start(options().pollIntervalSeconds(60).build(), cargo, abortingHost);
+
+        RunOutcome outcome = finish(watch[0]);
+
+        assertEquals(BuildResult.ABORTED, outcome.result());
+        assertEquals("cancelled", outcome.status());
+        assertTrue(Duration.between(abortedAt[0], time.now()).compareTo(Duration.ofSeconds(5)) <= 0,
+                "ended " + Duration.between(abortedAt[0], time.now()) + " after the abort");
+    }
+
+    @Test
+    void theClientsRetriesAndARecoveredCreateAreReportedInTheLog() throws Exception {
+        cargo.script(FakeCargo.Script.of("running", "success"));
+        cargo.tellListener(listener -> {
+            listener.retrying("listing the runs of workflow " + WORKFLOW, unavailable(null), 1, Duration.ofMillis(1));
+            listener.foundLostRun(cargo.runs().get(0).created(), unavailable(null));
+        });
+        finish(start(options()));
+        assertEquals(1, host.count("Trying again in 1 s after a failure while listing the runs of workflow"), host.log());
+        assertEquals(1, host.count("The answer to the create request was lost"), host.log());
+    }
+
     // --- shutdown and resume -----------------------------------------------------------------------
 
     @Test
