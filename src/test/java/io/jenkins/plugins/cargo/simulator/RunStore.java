@@ -14,10 +14,15 @@ final class RunStore {
     private final Map<String, SimRun> byUuid = new ConcurrentHashMap<>();
     /** Creation order; also the lock that makes sequence numbers follow that order. */
     private final List<SimRun> inOrder = new ArrayList<>();
+    private final SimClock clock;
+
+    RunStore(SimClock clock) {
+        this.clock = clock;
+    }
 
     SimRun create(String workflowUuid, String releaseUuid, JsonNode data, RunScript script, Instant now) {
         synchronized (inOrder) {
-            SimRun run = new SimRun(inOrder.size(), workflowUuid, releaseUuid, data, script, now);
+            SimRun run = new SimRun(inOrder.size(), workflowUuid, releaseUuid, data, script, now, clock);
             inOrder.add(run);
             byUuid.put(run.uuid(), run);
             return run;

@@ -21,18 +21,20 @@ final class RunsApi {
     private final SimulatorSettings settings;
     private final RunStore store;
     private final RunJson json;
+    private final SimClock clock;
 
-    RunsApi(SimulatorSettings settings, RunStore store, RunJson json) {
+    RunsApi(SimulatorSettings settings, RunStore store, RunJson json, SimClock clock) {
         this.settings = settings;
         this.store = store;
         this.json = json;
+        this.clock = clock;
     }
 
     ApiReply handle(SimRequest request) {
         if (!authorized(request.header("Authorization"))) {
             return ApiReply.error(401, null, "unauthorized");
         }
-        Instant now = SimClock.now();
+        Instant now = clock.now();
         try {
             switch (request.endpoint()) {
                 case CREATE:

@@ -20,12 +20,14 @@ final class SimDispatcher extends Dispatcher {
     private final RequestJournal journal;
     private final FaultQueues faults;
     private final RunsApi api;
+    private final SimClock clock;
     private MockWebServer server;
 
-    SimDispatcher(RequestJournal journal, FaultQueues faults, RunsApi api) {
+    SimDispatcher(RequestJournal journal, FaultQueues faults, RunsApi api, SimClock clock) {
         this.journal = journal;
         this.faults = faults;
         this.api = api;
+        this.clock = clock;
     }
 
     /** Set once before the server starts, so the dispatcher can drain the server's own request log. */
@@ -38,7 +40,7 @@ final class SimDispatcher extends Dispatcher {
         // MockWebServer keeps every request in a queue of its own until takeRequest(); the journal is
         // the simulator's record, so drop one entry per request to keep a long benchmark's memory flat.
         server.takeRequest(0, TimeUnit.NANOSECONDS);
-        SimRequest request = toSimRequest(recorded, SimClock.now());
+        SimRequest request = toSimRequest(recorded, clock.now());
         journal.add(request);
         Fault fault = faults.take(request.endpoint());
         if (fault == null) {

@@ -26,6 +26,7 @@ public final class SimRun {
     private final String dataJson;
     private final Instant createdAt;
     private final RunScript script;
+    private final SimClock clock;
 
     private String status;
     private List<SimExecution> executions = List.of();
@@ -42,8 +43,10 @@ public final class SimRun {
     private int cancelRequests;
     private boolean deleted;
 
-    SimRun(long sequence, String workflowUuid, String releaseUuid, JsonNode data, RunScript script, Instant createdAt) {
+    SimRun(long sequence, String workflowUuid, String releaseUuid, JsonNode data, RunScript script, Instant createdAt,
+            SimClock clock) {
         this.sequence = sequence;
+        this.clock = clock;
         this.workflowUuid = workflowUuid;
         this.releaseUuid = releaseUuid;
         this.data = data;
@@ -84,7 +87,7 @@ public final class SimRun {
 
     /** The server-side status now: the last one served for a stepped script, the clock's for a timed one. */
     public synchronized String status() {
-        followClock(SimClock.now());
+        followClock(clock.now());
         return status;
     }
 
@@ -100,7 +103,7 @@ public final class SimRun {
 
     /** When the server-side state became terminal, or null while it is not. */
     public synchronized Instant terminalAt() {
-        followClock(SimClock.now());
+        followClock(clock.now());
         return terminalAt;
     }
 
