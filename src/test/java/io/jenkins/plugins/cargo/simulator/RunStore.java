@@ -40,17 +40,25 @@ final class RunStore {
         }
     }
 
-    /** The live runs of a workflow matching a list query, newest first (later creation wins a tie). */
-    List<SimRun> matching(RunQuery query) {
-        List<SimRun> matches = new ArrayList<>();
-        for (SimRun run : all()) {
-            if (query.matches(run)) {
-                matches.add(run);
-            }
-        }
-        matches.sort(Comparator.comparing(SimRun::createdAt)
+    /**
+     * Snapshots, taken at {@code now}, of the live runs matching a list query, newest first (later
+     * creation wins a tie). Each run is judged and shown from the same snapshot.
+     */
+    List<RunView> matching(RunQuery query, Instant now) {
+        List<SimRun> newestFirst = new ArrayList<>(all());
+        newestFirst.sort(Comparator.comparing(SimRun::createdAt)
                 .thenComparingLong(SimRun::sequence)
                 .reversed());
+        List<RunView> matches = new ArrayList<>();
+        for (SimRun run : newestFirst) {
+            if (run.deleted()) {
+                continue;
+            }
+            RunView view = run.view(now);
+            if (query.matches(view)) {
+                matches.add(view);
+            }
+        }
         return matches;
     }
 }

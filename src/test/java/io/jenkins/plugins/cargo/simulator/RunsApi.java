@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The simulated Cargo runs API: turns one authenticated request into a reply, changing run state as
@@ -108,30 +106,16 @@ final class RunsApi {
     }
 
     private ApiReply list(BodyFields body, Instant now) throws InvalidDataException {
-        RunQuery query = new RunQuery(
-                body.requiredText("workflowUuid"), body.optionalInstant("createdAfter"), statuses(body.raw("statuses")));
+        RunQuery query = RunQuery.of(body);
         int limit = body.optionalCount("limit", DEFAULT_LIST_LIMIT);
         int offset = body.optionalCount("offset", 0);
-        List<SimRun> matches = store.matching(query);
+        List<RunView> matches = store.matching(query, now);
         ArrayNode runs = JsonCodec.array();
-        matches.stream().skip(offset).limit(limit).forEach(run -> runs.add(json.run(run.view(now))));
+        matches.stream().skip(offset).limit(limit).forEach(run -> runs.add(json.run(run)));
         ObjectNode reply = JsonCodec.object();
         reply.set("runs", runs);
+        // The total before paging, so a client can tell a full page from the end of the list.
         reply.put("count", matches.size());
         return ApiReply.ok(reply);
-    }
-
-    private static Set<String> statuses(JsonNode statuses) throws InvalidDataException {
-        if (statuses == null || statuses.isNull()) {
-            return null;
-        }
-        if (!statuses.isArray()) {
-            throw new InvalidDataException("statuses must be an array");
-        }
-        Set<String> wanted = new HashSet<>();
-        for (JsonNode status : statuses) {
-            wanted.add(status.asText());
-        }
-        return wanted;
     }
 }
