@@ -39,6 +39,8 @@ public final class SimRun {
     private int cancelPollsLeft = -1;
     /** Set once a cancel has ended the run; from then on nothing moves it. */
     private boolean cancelled;
+    /** For a timed script, how many of its steps the run has gone through. */
+    private int timedStepsShown;
     private int getCount;
     private int cancelRequests;
     private boolean deleted;
@@ -55,11 +57,8 @@ public final class SimRun {
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
         synchronized (this) {
-            if (script.isTimed()) {
-                followClock(createdAt);
-            } else {
-                show(RunStep.of(script.createStatus()), createdAt, createdAt);
-            }
+            show(RunStep.of(script.createStatus()), createdAt, createdAt);
+            followClock(createdAt);
         }
     }
 
@@ -185,13 +184,20 @@ public final class SimRun {
         return context;
     }
 
-    /** For a timed script the state is a function of the clock, unless a cancel took over. */
+    /**
+     * For a timed script the state is a function of the clock, unless a cancel took over. Steps that
+     * fell due since the last look are gone through one by one, each at its own time, so nothing
+     * depends on when the run happens to be polled.
+     */
     private void followClock(Instant now) {
         if (!script.isTimed() || cancelPollsLeft >= 0 || cancelled) {
             return;
         }
-        Instant end = script.scheduledEnd(createdAt);
-        show(script.stepAt(createdAt, now), now.isBefore(end) ? now : end, end);
+        int due = script.timedStepsDue(createdAt, now);
+        for (; timedStepsShown < due; timedStepsShown++) {
+            Instant at = script.timedStepAt(createdAt, timedStepsShown);
+            show(script.timedStep(timedStepsShown), at, at);
+        }
     }
 
     /**
