@@ -18,6 +18,8 @@ import java.util.Set;
 record RunQuery(
         String workflowUuid,
         String releaseUuid,
+        String parentUuid,
+        String parentNodeUuid,
         Set<String> statuses,
         Boolean isFinished,
         Instant createdAfter,
@@ -29,6 +31,8 @@ record RunQuery(
         return new RunQuery(
                 body.requiredText("workflowUuid"),
                 body.optionalText("releaseUuid"),
+                body.optionalText("parentUuid"),
+                body.optionalText("parentNodeUuid"),
                 statuses(body.raw("statuses")),
                 body.optionalBoolean("isFinished"),
                 body.optionalInstant("createdAfter"),
@@ -41,6 +45,8 @@ record RunQuery(
     boolean matches(RunView run) {
         return run.workflowUuid().equals(workflowUuid)
                 && (releaseUuid == null || releaseUuid.equals(run.releaseUuid()))
+                && (parentUuid == null || parentUuid.equals(run.lineage().parentUuid()))
+                && (parentNodeUuid == null || parentNodeUuid.equals(run.lineage().parentNodeUuid()))
                 && (statuses == null || statuses.contains(run.status()))
                 && (isFinished == null || isFinished == RunStatuses.isTerminal(run.status()))
                 && within(run.createdAt(), createdAfter, createdBefore)

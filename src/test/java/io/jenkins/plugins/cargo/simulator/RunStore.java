@@ -1,6 +1,5 @@
 package io.jenkins.plugins.cargo.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,11 +19,17 @@ final class RunStore {
         this.clock = clock;
     }
 
-    SimRun create(String workflowUuid, String releaseUuid, JsonNode data, RunScript script, Instant now) {
+    /**
+     * Makes a run and puts it in its first state. A first state with a tool execution makes a child run
+     * in turn (re-entering this lock on the same thread), which is then stored after its parent. No other
+     * thread can hold a brand-new run's lock, so taking it while holding the store's cannot deadlock.
+     */
+    SimRun create(NewRun spec, Instant createdAt, ChildRuns childRuns) {
         synchronized (inOrder) {
-            SimRun run = new SimRun(inOrder.size(), workflowUuid, releaseUuid, data, script, now, clock);
+            SimRun run = new SimRun(inOrder.size(), spec, createdAt, clock, childRuns);
             inOrder.add(run);
             byUuid.put(run.uuid(), run);
+            run.begin();
             return run;
         }
     }

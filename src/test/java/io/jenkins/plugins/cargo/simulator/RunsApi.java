@@ -18,12 +18,14 @@ final class RunsApi {
 
     private final SimulatorSettings settings;
     private final RunStore store;
+    private final RunFactory factory;
     private final RunJson json;
     private final SimClock clock;
 
     RunsApi(SimulatorSettings settings, RunStore store, RunJson json, SimClock clock) {
         this.settings = settings;
         this.store = store;
+        this.factory = new RunFactory(settings, store);
         this.json = json;
         this.clock = clock;
     }
@@ -68,7 +70,7 @@ final class RunsApi {
         if (rejection != null) {
             return rejection;
         }
-        SimRun run = store.create(workflowUuid, releaseUuid, body.raw("data"), settings.scriptFor(workflowUuid), now);
+        SimRun run = factory.createRoot(workflowUuid, releaseUuid, body.raw("data"), now);
         ObjectNode reply = JsonCodec.object();
         reply.set("run", json.run(run.view(now)));
         return ApiReply.ok(reply);
