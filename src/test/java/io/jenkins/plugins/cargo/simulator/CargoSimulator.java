@@ -3,6 +3,7 @@ package io.jenkins.plugins.cargo.simulator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -27,7 +28,7 @@ public final class CargoSimulator implements AutoCloseable {
     private CargoSimulator(SimClock clock) {
         this.store = new RunStore(clock);
         RunsApi api = new RunsApi(settings, store, new RunJson(UUID.randomUUID().toString()), clock);
-        SimDispatcher dispatcher = new SimDispatcher(journal, faults, api, clock);
+        SimDispatcher dispatcher = new SimDispatcher(journal, faults, api, settings, clock);
         dispatcher.attach(server);
         server.setDispatcher(dispatcher);
         server.setServerSocketFactory(new NoDelayServerSocketFactory());
@@ -103,6 +104,16 @@ public final class CargoSimulator implements AutoCloseable {
     /** The script for runs created from now on for this workflow. */
     public void script(String workflowUuid, RunScript script) {
         settings.script(workflowUuid, script);
+    }
+
+    /**
+     * Holds every later response, faulted ones included, for {@code fixed} plus a uniformly random part
+     * of {@code jitter}, on top of any delay a fault adds. Requests are still handled on arrival. Each
+     * connection waits on its own thread, so a slow answer does not hold back other connections.
+     * {@code latency(Duration.ZERO, Duration.ZERO)} turns it off (the default).
+     */
+    public void latency(Duration fixed, Duration jitter) {
+        settings.latency(new Latency(fixed, jitter));
     }
 
     /**

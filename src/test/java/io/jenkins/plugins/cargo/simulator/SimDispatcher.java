@@ -20,13 +20,15 @@ final class SimDispatcher extends Dispatcher {
     private final RequestJournal journal;
     private final FaultQueues faults;
     private final RunsApi api;
+    private final SimulatorSettings settings;
     private final SimClock clock;
     private MockWebServer server;
 
-    SimDispatcher(RequestJournal journal, FaultQueues faults, RunsApi api, SimClock clock) {
+    SimDispatcher(RequestJournal journal, FaultQueues faults, RunsApi api, SimulatorSettings settings, SimClock clock) {
         this.journal = journal;
         this.faults = faults;
         this.api = api;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -43,10 +45,11 @@ final class SimDispatcher extends Dispatcher {
         SimRequest request = toSimRequest(recorded, clock.now());
         journal.add(request);
         Fault fault = faults.take(request.endpoint());
-        if (fault == null) {
-            return api.handle(request).toMockResponse();
-        }
-        return fault.respond(() -> api.handle(request));
+        MockResponse response = fault == null
+                ? api.handle(request).toMockResponse()
+                : fault.respond(() -> api.handle(request));
+        // The state is the one at arrival; only the answer is late, as if it were slow on the way back.
+        return settings.latency().applyTo(response);
     }
 
     private static SimRequest toSimRequest(RecordedRequest recorded, Instant receivedAt) {

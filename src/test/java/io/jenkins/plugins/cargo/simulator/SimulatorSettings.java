@@ -11,6 +11,7 @@ final class SimulatorSettings {
     private volatile RunScript defaultScript = RunScript.of("pending", "running", "success");
     private final Map<String, RunScript> scripts = new ConcurrentHashMap<>();
     private final Map<String, ApiReply> createRejections = new ConcurrentHashMap<>();
+    private volatile Latency latency = Latency.NONE;
 
     String acceptedToken() {
         return acceptedToken;
@@ -39,5 +40,13 @@ final class SimulatorSettings {
     /** The reply every create for this workflow gets instead of a run, or null to create normally. */
     ApiReply createRejection(String workflowUuid) {
         return createRejections.get(workflowUuid);
+    }
+
+    Latency latency() {
+        return latency;
+    }
+
+    void latency(Latency latency) {
+        this.latency = Objects.requireNonNull(latency, "latency");
     }
 }
