@@ -28,7 +28,7 @@ public final class CargoSimulator implements AutoCloseable {
     private CargoSimulator(SimClock clock) {
         this.store = new RunStore(clock);
         RunsApi api = new RunsApi(settings, store, new RunJson(UUID.randomUUID().toString()), clock);
-        SimDispatcher dispatcher = new SimDispatcher(journal, faults, api, settings, clock);
+        SimDispatcher dispatcher = new SimDispatcher(journal, faults, api, store, settings, clock);
         dispatcher.attach(server);
         server.setDispatcher(dispatcher);
         server.setServerSocketFactory(new NoDelayServerSocketFactory());
@@ -122,6 +122,16 @@ public final class CargoSimulator implements AutoCloseable {
      */
     public void rejectCreates(String workflowUuid, int httpStatus, String reason, String errorMessage) {
         settings.rejectCreates(workflowUuid, ApiReply.error(httpStatus, reason, errorMessage));
+    }
+
+    /**
+     * Makes each run of the workflow created from now on (child runs of its tool included) answer its
+     * first GETs with these faults, one per GET in order, before it is answered normally: "rate limited,
+     * then fine" for every run rather than for the next request only. A fault queued with
+     * {@link #enqueue(Endpoint, Fault)} goes first. No faults turns it off for later runs.
+     */
+    public void faultFirstGets(String workflowUuid, Fault... faults) {
+        settings.faultFirstGets(workflowUuid, List.of(faults));
     }
 
     /**

@@ -14,9 +14,10 @@ final class RunFactory {
         this.store = store;
     }
 
-    /** A run created through the API, on its workflow's current script. */
+    /** A run created through the API, on its workflow's current script and first-GET faults. */
     SimRun createRoot(String workflowUuid, String releaseUuid, JsonNode data, Instant now) {
-        NewRun spec = new NewRun(workflowUuid, releaseUuid, data, settings.scriptFor(workflowUuid), Lineage.root());
+        NewRun spec = new NewRun(workflowUuid, releaseUuid, data, settings.scriptFor(workflowUuid),
+                settings.firstGetFaults(workflowUuid), Lineage.root());
         return store.create(spec, now, this::startChild);
     }
 
@@ -27,8 +28,8 @@ final class RunFactory {
      */
     private String startChild(SimRun parent, String parentNodeUuid, SimNode.Tool tool, Instant at) {
         RunScript script = tool.childScript() != null ? tool.childScript() : settings.scriptFor(tool.workflowUuid());
-        NewRun spec = new NewRun(
-                tool.workflowUuid(), tool.releaseUuid(), parent.data(), script, Lineage.childOf(parent, parentNodeUuid));
+        NewRun spec = new NewRun(tool.workflowUuid(), tool.releaseUuid(), parent.data(), script,
+                settings.firstGetFaults(tool.workflowUuid()), Lineage.childOf(parent, parentNodeUuid));
         return store.create(spec, at, this::startChild).uuid();
     }
 }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * One run the simulator created, and the server-side truth about it that tests assert on.
@@ -37,6 +39,8 @@ public final class SimRun {
     private final RunScript script;
     private final SimClock clock;
     private final ChildRuns childRuns;
+    /** Taken by request threads outside the run's lock, hence a concurrent queue. */
+    private final Queue<Fault> firstGetFaults;
 
     private String status;
     private List<SimExecution> executions = List.of();
@@ -68,6 +72,7 @@ public final class SimRun {
         this.updatedAt = createdAt;
         this.clock = clock;
         this.childRuns = childRuns;
+        this.firstGetFaults = new ConcurrentLinkedQueue<>(spec.firstGetFaults());
     }
 
     /**
@@ -149,6 +154,11 @@ public final class SimRun {
 
     JsonNode data() {
         return data;
+    }
+
+    /** The fault the next GET of this run is answered with, or null once its first-GET faults are spent. */
+    Fault takeFirstGetFault() {
+        return firstGetFaults.poll();
     }
 
     /** Processes one GET: moves the run on by one step (or one cancel poll) and returns what it shows. */
