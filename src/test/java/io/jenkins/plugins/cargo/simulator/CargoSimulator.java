@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import mockwebserver3.MockWebServer;
 
 /**
@@ -24,11 +25,12 @@ public final class CargoSimulator implements AutoCloseable {
     private final RequestJournal journal = new RequestJournal();
     private final FaultQueues faults = new FaultQueues();
     private final MockWebServer server = new MockWebServer();
+    private final SimDispatcher dispatcher;
 
     private CargoSimulator(SimClock clock) {
         this.store = new RunStore(clock);
         RunsApi api = new RunsApi(settings, store, new RunJson(UUID.randomUUID().toString()), clock);
-        SimDispatcher dispatcher = new SimDispatcher(journal, faults, api, store, settings, clock);
+        dispatcher = new SimDispatcher(journal, faults, api, store, settings, clock);
         dispatcher.attach(server);
         server.setDispatcher(dispatcher);
         server.setServerSocketFactory(new NoDelayServerSocketFactory());
@@ -140,6 +142,15 @@ public final class CargoSimulator implements AutoCloseable {
      */
     public void enqueue(Endpoint endpoint, Fault fault) {
         faults.enqueue(endpoint, fault);
+    }
+
+    /**
+     * Writes a line per answered request (time, method, target, status, and the fault if one answered)
+     * to {@code log}, from the request's thread. For watching a standalone simulator; tests read
+     * {@link #requests()} instead.
+     */
+    public void logAnswers(Consumer<String> log) {
+        dispatcher.logAnswers(log);
     }
 
     /** Makes the run vanish: later GETs answer 404, lists leave it out, cancels ignore it. */

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -24,6 +26,7 @@ final class SimDispatcher extends Dispatcher {
     private final SimulatorSettings settings;
     private final SimClock clock;
     private MockWebServer server;
+    private volatile Consumer<String> answerLog = line -> { };
 
     SimDispatcher(RequestJournal journal, FaultQueues faults, RunsApi api, RunStore store, SimulatorSettings settings,
             SimClock clock) {
@@ -54,8 +57,15 @@ final class SimDispatcher extends Dispatcher {
         MockResponse response = fault == null
                 ? api.handle(request).toMockResponse()
                 : fault.respond(() -> api.handle(request));
+        answerLog.accept(request.receivedAt() + " " + request.method() + " " + request.path() + " -> "
+                + response.getCode() + (fault == null ? "" : " (" + fault + ")"));
         // The state is the one at arrival; only the answer is late, as if it were slow on the way back.
         return settings.latency().applyTo(response);
+    }
+
+    /** Where to write one line per request answered; for the standalone simulator's console. */
+    void logAnswers(Consumer<String> log) {
+        this.answerLog = Objects.requireNonNull(log, "log");
     }
 
     /** A GET of a live run whose workflow was given first-GET faults takes the run's next one. */
