@@ -11,12 +11,15 @@ import java.util.function.Consumer;
 import mockwebserver3.MockWebServer;
 
 /**
- * An in-process stand-in for the Cargo runs API (cargo-api.md), for the plugin's tests and benchmark.
+ * An in-process stand-in for the Cargo runs API (cargo-api.md), for the plugin's tests and benchmark,
+ * and, through {@link SimulatorMain}, a standalone one for trying the plugin by hand (docs/simulator.md).
  *
- * <p>It serves create, get, cancel and list under {@code /v1/orchestration/runs}, keeps runs whose
- * statuses follow a {@link RunScript}, records every request, and can be told to misbehave for single
- * requests with a {@link Fault}. It listens on 127.0.0.1 only, on an ephemeral port unless told
- * otherwise, and is thread-safe.
+ * <p>It serves create, get, cancel and list under {@code /v1/orchestration/runs} in the shape of
+ * Cargo's own types, keeps runs whose state follows a {@link RunScript} (tool nodes starting child runs
+ * of their own), records every request, and can be told to misbehave for single requests with a
+ * {@link Fault}, for the first GETs of every run of a workflow, or by answering slowly. It listens on
+ * 127.0.0.1 only, on an ephemeral port unless told otherwise, keeps time by a clock a test can
+ * choose, and is thread-safe.
  */
 public final class CargoSimulator implements AutoCloseable {
 

@@ -61,7 +61,7 @@ public final class RunScript {
     }
 
     /**
-     * "running" until {@code createdAt + runFor} on the wall clock, then {@code terminalStatus}; the
+     * "running" until {@code createdAt + runFor} on the simulator's clock, then {@code terminalStatus}; the
      * run's terminalAt is exactly {@code createdAt + runFor}, however late it is polled.
      */
     public static RunScript timed(Duration runFor, String terminalStatus) {
