@@ -2,45 +2,89 @@ package io.jenkins.plugins.cargo.simulator;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import mockwebserver3.MockWebServer;
 
 /**
- * An in-process stand-in for the Cargo runs API (cargo-api.md), for the plugin's tests and benchmark.
+ * An in-process stand-in for the Cargo runs API (cargo-api.md), for the plugin's tests and benchmark,
+ * and, through {@link SimulatorMain}, a standalone one for trying the plugin by hand (docs/simulator.md).
  *
- * <p>It serves create, get, cancel and list under {@code /v1/orchestration/runs}, keeps runs whose
- * statuses follow a {@link RunScript}, records every request, and can be told to misbehave for single
- * requests with a {@link Fault}. It listens on 127.0.0.1 only, on an ephemeral port, and is
- * thread-safe.
+ * <p>It serves create, get, cancel and list under {@code /v1/orchestration/runs} in the shape of
+ * Cargo's own types, keeps runs whose state follows a {@link RunScript} (tool nodes starting child runs
+ * of their own), records every request, and can be told to misbehave for single requests with a
+ * {@link Fault}, for the first GETs of every run of a workflow, or by answering slowly. It listens on
+ * 127.0.0.1 only, on an ephemeral port unless told otherwise, keeps time by a clock a test can
+ * choose, and is thread-safe.
  */
 public final class CargoSimulator implements AutoCloseable {
 
     private final SimulatorSettings settings = new SimulatorSettings();
-    private final RunStore store = new RunStore();
+    private final RunStore store;
     private final RequestJournal journal = new RequestJournal();
     private final FaultQueues faults = new FaultQueues();
     private final MockWebServer server = new MockWebServer();
+    private final SimDispatcher dispatcher;
 
-    private CargoSimulator() {}
+    private CargoSimulator(SimClock clock) {
+        this.store = new RunStore(clock);
+        RunsApi api = new RunsApi(settings, store, new RunJson(UUID.randomUUID().toString()), clock);
+        dispatcher = new SimDispatcher(journal, faults, api, store, settings, clock);
+        dispatcher.attach(server);
+        server.setDispatcher(dispatcher);
+        server.setServerSocketFactory(new NoDelayServerSocketFactory());
+    }
 
-    /** Starts a simulator on 127.0.0.1 and an ephemeral port. */
+    /** Starts a simulator on 127.0.0.1 and an ephemeral port, on the system clock. */
     public static CargoSimulator start() throws IOException {
-        CargoSimulator simulator = new CargoSimulator();
-        RunsApi api = new RunsApi(simulator.settings, simulator.store, new RunJson(UUID.randomUUID().toString()));
-        SimDispatcher dispatcher = new SimDispatcher(simulator.journal, simulator.faults, api);
-        dispatcher.attach(simulator.server);
-        simulator.server.setDispatcher(dispatcher);
-        simulator.server.setServerSocketFactory(new NoDelayServerSocketFactory());
-        try {
-            // The loopback address by number: "localhost" may resolve to ::1 or to a non-loopback name.
-            simulator.server.start(InetAddress.getByName("127.0.0.1"), 0);
-        } catch (IOException e) {
-            simulator.close();
-            throw e;
+        return builder().start();
+    }
+
+    /** For a simulator on a chosen port or clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where and on what time a simulator runs; it always listens on 127.0.0.1 alone. */
+    public static final class Builder {
+        private int port;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** The loopback port to listen on; 0 (the default) takes any free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("not a port: " + port);
+            }
+            this.port = port;
+            return this;
         }
-        return simulator;
+
+        /**
+         * The clock runs are created, timed and journalled by. Default the system clock; a
+         * {@link ManualClock} makes timed scripts move only when the test says.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public CargoSimulator start() throws IOException {
+            CargoSimulator simulator = new CargoSimulator(new SimClock(clock));
+            try {
+                // The loopback address by number: "localhost" may resolve to ::1 or to a non-loopback name.
+                simulator.server.start(InetAddress.getByName("127.0.0.1"), port);
+            } catch (IOException e) {
+                simulator.close();
+                throw e;
+            }
+            return simulator;
+        }
     }
 
     /** Like {@code http://127.0.0.1:PORT}, without {@code /v1}: the client appends the version itself. */
@@ -68,6 +112,16 @@ public final class CargoSimulator implements AutoCloseable {
     }
 
     /**
+     * Holds every later response, faulted ones included, for {@code fixed} plus a uniformly random part
+     * of {@code jitter}, on top of any delay a fault adds. Requests are still handled on arrival. Each
+     * connection waits on its own thread, so a slow answer does not hold back other connections.
+     * {@code latency(Duration.ZERO, Duration.ZERO)} turns it off (the default).
+     */
+    public void latency(Duration fixed, Duration jitter) {
+        settings.latency(new Latency(fixed, jitter));
+    }
+
+    /**
      * Makes every later (valid) create for the workflow fail with this status and error body instead of
      * making a run. A null reason or errorMessage is left out of the body.
      */
@@ -76,11 +130,30 @@ public final class CargoSimulator implements AutoCloseable {
     }
 
     /**
+     * Makes each run of the workflow created from now on (child runs of its tool included) answer its
+     * first GETs with these faults, one per GET in order, before it is answered normally: "rate limited,
+     * then fine" for every run rather than for the next request only. A fault queued with
+     * {@link #enqueue(Endpoint, Fault)} goes first. No faults turns it off for later runs.
+     */
+    public void faultFirstGets(String workflowUuid, Fault... faults) {
+        settings.faultFirstGets(workflowUuid, List.of(faults));
+    }
+
+    /**
      * Applies {@code fault} to the next request to {@code endpoint}. Queues are FIFO per endpoint;
      * {@link Endpoint#ANY} is consulted only when the request's own endpoint queue is empty.
      */
     public void enqueue(Endpoint endpoint, Fault fault) {
         faults.enqueue(endpoint, fault);
+    }
+
+    /**
+     * Writes a line per answered request (time, method, target, status, and the fault if one answered)
+     * to {@code log}, from the request's thread. For watching a standalone simulator; tests read
+     * {@link #requests()} instead.
+     */
+    public void logAnswers(Consumer<String> log) {
+        dispatcher.logAnswers(log);
     }
 
     /** Makes the run vanish: later GETs answer 404, lists leave it out, cancels ignore it. */
