@@ -499,9 +499,16 @@ public final class RunWatch {
         if (phase == Phase.ENDED || phase == Phase.STOPPED) {
             return;
         }
+        boolean createNotSent = phase == Phase.SAVING_INTENT;
         phase = Phase.STOPPED;
         cancelTimerAndRead();
         status = "stopped for a restart; " + status;
+        if (createNotSent) {
+            // The intent may be durable already, but the create never went out: say so, so the resumed
+            // wait starts afresh instead of looking for a run that does not exist.
+            state.createAttemptStartedAt = 0;
+            saves.save(null, null);
+        }
     }
 
     private void brokenHandler(Throwable broken) {
@@ -735,7 +742,7 @@ public final class RunWatch {
             } else {
                 due.forEach(waiter -> waiter.durable.run());
             }
-            if (changes > written && phase != Phase.STOPPED) {
+            if (changes > written) {
                 write();
             }
         }

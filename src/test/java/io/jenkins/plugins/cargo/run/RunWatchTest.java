@@ -519,6 +519,26 @@ class RunWatchTest {
     }
 
     @Test
+    void aStopWhileTheIntentIsBeingSavedLeavesAStateThatStartsAfresh() throws Exception {
+        host.holdSaves();
+        RunOptions options = options().build();
+        RunWatch watch = watcher().start(options, cargo, host);
+        time.advance(Duration.ZERO);
+        watch.stop();
+        time.advance(Duration.ZERO);
+        host.releaseSaves();
+        time.advance(Duration.ZERO);
+
+        assertTrue(cargo.calls.isEmpty(), "the create never went out");
+        WatchState last = throughSerialization(host.lastSaved());
+        assertFalse(last.createMayHaveBeenSent(), "so the saved state says nothing may have been sent");
+        RunWatch resumed = watcher().resume(last, options, cargo, new RecordingHost());
+        assertEquals(BuildResult.SUCCESS, finish(resumed).result());
+        assertTrue(cargo.calls("find").isEmpty());
+        assertEquals(1, cargo.calls("create").size());
+    }
+
+    @Test
     void aSchedulerThatRefusesWorkStopsTheWaitWithoutFailingIt() {
         cargo.script(FakeCargo.Script.of("running"));
         AtomicInteger calls = new AtomicInteger();
