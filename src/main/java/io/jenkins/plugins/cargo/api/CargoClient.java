@@ -23,6 +23,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -240,6 +241,89 @@ public final class CargoClient implements CargoPort {
         }, "orchestration", "runs", "list"), CargoException::isRetryable);
     }
 
+    @Override
+    public CompletableFuture<CargoRelease> releaseToRun(String workflowUuid, String releaseUuid) {
+        String token;
+        try {
+            token = checkedToken();
+        } catch (CargoException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        // Keyed by a digest of the token, never the token: two tokens may see different workspaces.
+        String key = apiUrl + " " + Redactor.digest(token) + " "
+                + (releaseUuid == null ? "deployed " + workflowUuid : "release " + releaseUuid);
+        return transport.releases.get(key,
+                () -> releaseUuid == null ? getDeployedRelease(workflowUuid) : getRelease(releaseUuid));
+    }
+
+    /** A release of a workflow, with its input form. */
+    public CompletableFuture<CargoRelease> getRelease(String releaseUuid) {
+        Operation operation = Operation.read("reading release " + releaseUuid, "Cargo has no release " + releaseUuid
+                + " (HTTP 404). Check releaseUuid: it must be a release of the workflow, in the API token's workspace.");
+        return read(operation, apiUrl.resolve("orchestration", "releases", releaseUuid),
+                (response, parser) -> CatalogJson.release(reader.treeOf(parser).get("release"), response.code(),
+                        operation.description()));
+    }
+
+    /** The release of a workflow that runs when none is pinned. */
+    public CompletableFuture<CargoRelease> getDeployedRelease(String workflowUuid) {
+        Operation operation = Operation.read("reading the deployed release of workflow " + workflowUuid,
+                "Workflow " + workflowUuid + " has no deployed release (HTTP 404), so Cargo cannot run it. Deploy the"
+                        + " tool in Cargo, or pin a release with releaseUuid.");
+        return read(operation, apiUrl.resolve("orchestration", "releases", "deployed").newBuilder()
+                        .addQueryParameter("workflowUuid", workflowUuid).build(),
+                (response, parser) -> CatalogJson.release(reader.treeOf(parser).get("release"), response.code(),
+                        operation.description()));
+    }
+
+    /** The releases of a workflow, at most {@code limit}, as Cargo lists them. */
+    public CompletableFuture<List<CargoRelease>> listReleases(String workflowUuid, int limit) {
+        Operation operation = Operation.read("listing the releases of workflow " + workflowUuid, null);
+        return read(operation, apiUrl.resolve("orchestration", "releases", "list").newBuilder()
+                        .addQueryParameter("workflowUuid", workflowUuid)
+                        .addQueryParameter("limit", Integer.toString(limit))
+                        .addQueryParameter("offset", "0")
+                        .build(),
+                (response, parser) -> CatalogJson.releases(reader.treeOf(parser).get("releases"), response.code(),
+                        operation.description()));
+    }
+
+    /** The tools of the token's workspace: names people know, with the workflowUuid to run each. */
+    public CompletableFuture<List<CargoTool>> listTools() {
+        Operation operation = Operation.read("listing the tools", null);
+        return read(operation, apiUrl.resolve("orchestration", "tools", "list"),
+                (response, parser) -> CatalogJson.tools(reader.treeOf(parser).get("tools")));
+    }
+
+    @Override
+    public CompletableFuture<CargoTrace> getTrace(String traceUuid) {
+        Operation operation = Operation.read("reading trace " + traceUuid, "Cargo has no trace " + traceUuid + " (HTTP 404).");
+        return read(operation, apiUrl.resolve("orchestration", "traces", traceUuid),
+                (response, parser) -> CatalogJson.trace(reader.treeOf(parser).get("trace"), response.code(),
+                        operation.description()));
+    }
+
+    @Override
+    public CompletableFuture<CargoWorkspace> getWorkspace() {
+        Operation operation = Operation.read("reading the token's workspace", null);
+        return read(operation, apiUrl.resolve("workspaceManagement", "workspaces", "current"),
+                (response, parser) -> CatalogJson.workspace(reader.treeOf(parser).get("workspace"), response.code(),
+                        operation.description()));
+    }
+
+    @Override
+    public CompletableFuture<CargoCredits> getCredits() {
+        Operation operation = Operation.read("reading the workspace's credits", null);
+        return read(operation, apiUrl.resolve("billing", "subscriptions"),
+                (response, parser) -> CatalogJson.credits(reader.treeOf(parser).get("subscription"), response.code(),
+                        operation.description()));
+    }
+
+    private <T> CompletableFuture<T> read(Operation operation, HttpUrl url, AnswerReader<T> answerReader) {
+        return withRetries(operation, readRetryPolicy,
+                () -> exchange(operation, "GET", null, answerReader, url), CargoException::isRetryable);
+    }
+
     /** The {@link CargoException} behind a future's failure, or a bad-answer one for anything unexpected. */
     static CargoException cargoFailure(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
@@ -331,6 +415,11 @@ public final class CargoClient implements CargoPort {
     /** One HTTP exchange, in OkHttp's dispatcher: the read 2xx answer, or the classified failure. */
     private <T> CompletableFuture<T> exchange(
             Operation operation, String method, RequestBody body, AnswerReader<T> answerReader, String... path) {
+        return exchange(operation, method, body, answerReader, apiUrl.resolve(path));
+    }
+
+    private <T> CompletableFuture<T> exchange(
+            Operation operation, String method, RequestBody body, AnswerReader<T> answerReader, HttpUrl url) {
         String token;
         try {
             token = checkedToken();
@@ -340,7 +429,7 @@ public final class CargoClient implements CargoPort {
         Redactor redactor = new Redactor(token);
         CargoHttp.SendTracker sent = new CargoHttp.SendTracker();
         Request request = new Request.Builder()
-                .url(apiUrl.resolve(path))
+                .url(url)
                 .method(method, body)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")

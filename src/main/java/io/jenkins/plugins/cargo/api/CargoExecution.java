@@ -18,6 +18,9 @@ public final class CargoExecution {
     private final Instant startedAt;
     private final Instant finishedAt;
     private final Integer nodeChildIndex;
+    private String nodeIntegrationSlug;
+    private String nodeActionSlug;
+    private String nodeRunUuid;
 
     public CargoExecution(
             @CheckForNull String nodeUuid,
@@ -57,6 +60,37 @@ public final class CargoExecution {
         this.creditsUsed = creditsUsed == null ? BigDecimal.ZERO : creditsUsed;
         this.startedAt = startedAt;
         this.finishedAt = finishedAt;
+    }
+
+    /**
+     * The same execution with what its node reached out to: the integration and action of a connector
+     * node, the action of a native one, the child run a tool node started.
+     */
+    public CargoExecution withNode(@CheckForNull String integrationSlug, @CheckForNull String actionSlug,
+            @CheckForNull String childRunUuid) {
+        CargoExecution copy = new CargoExecution(nodeUuid, nodeSlug, nodeKind, title, status, errorMessage, creditsUsed,
+                startedAt, finishedAt, nodeChildIndex);
+        copy.nodeIntegrationSlug = integrationSlug;
+        copy.nodeActionSlug = actionSlug;
+        copy.nodeRunUuid = childRunUuid;
+        return copy;
+    }
+
+    /** The integration a connector node used, such as {@code hubspot}. */
+    @CheckForNull
+    public String nodeIntegrationSlug() {
+        return nodeIntegrationSlug;
+    }
+
+    @CheckForNull
+    public String nodeActionSlug() {
+        return nodeActionSlug;
+    }
+
+    /** The child run a tool node started, or null. */
+    @CheckForNull
+    public String nodeRunUuid() {
+        return nodeRunUuid;
     }
 
     /** Which pass of its node this execution is, or null when Cargo does not number it. */

@@ -33,6 +33,8 @@ public final class CargoHttp {
     final Duration callTimeout;
     final Duration clockSkew;
     final String originVersion;
+    /** Forms read lately, shared by every build of the controller. */
+    final ReleaseCache releases;
 
     private CargoHttp(Builder builder) {
         Dispatcher dispatcher = new Dispatcher();
@@ -57,6 +59,7 @@ public final class CargoHttp {
         this.callTimeout = builder.callTimeout;
         this.clockSkew = builder.clockSkew;
         this.originVersion = builder.originVersion;
+        this.releases = new ReleaseCache(builder.clock);
     }
 
     /**

@@ -41,6 +41,23 @@ public interface CargoPort {
      */
     CompletableFuture<CargoRun> findCreatedRun(String workflowUuid, String releaseUuid, Instant attemptStarted, String lost);
 
+    /**
+     * The release a create would run: the pinned one, or the workflow's deployed release. Read once a
+     * minute at most per API URL, token and release, however many builds ask. Fails with a
+     * {@link CargoNotFoundException} of reason {@code releaseNotFound} when the workflow has no deployed
+     * release.
+     */
+    CompletableFuture<CargoRelease> releaseToRun(String workflowUuid, String releaseUuid);
+
+    /** Cargo's trace of a run: its status (with {@code degraded}) and the credits of its child runs too. */
+    CompletableFuture<CargoTrace> getTrace(String traceUuid);
+
+    /** The token's workspace, with its concurrent-run limit. */
+    CompletableFuture<CargoWorkspace> getWorkspace();
+
+    /** The credits the token's workspace has left; fails with a 403 when the token may not read billing. */
+    CompletableFuture<CargoCredits> getCredits();
+
     /** The same port, telling {@code listener} when it retries or recovers a lost create. */
     CargoPort withListener(ClientListener listener);
 }

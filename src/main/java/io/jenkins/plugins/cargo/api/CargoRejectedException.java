@@ -11,4 +11,8 @@ public final class CargoRejectedException extends CargoException {
     public CargoRejectedException(String message, int httpStatus, String reason, String errorMessage) {
         super(message, httpStatus, reason, errorMessage);
     }
+
+    public CargoRejectedException(String message, int httpStatus, String reason, String errorMessage, Throwable cause) {
+        super(message, httpStatus, reason, errorMessage, cause);
+    }
 }

@@ -20,6 +20,7 @@ public final class CargoRun {
     private final String uuid;
     private final String workflowUuid;
     private final String releaseUuid;
+    private final String traceUuid;
     private final RunStatus status;
     private final String errorMessage;
     private final List<CargoExecution> executions;
@@ -32,6 +33,7 @@ public final class CargoRun {
         this.uuid = Objects.requireNonNull(builder.uuid, "uuid");
         this.workflowUuid = builder.workflowUuid;
         this.releaseUuid = builder.releaseUuid;
+        this.traceUuid = builder.traceUuid;
         this.status = Objects.requireNonNull(builder.status, "status");
         this.errorMessage = builder.errorMessage;
         this.executions = List.copyOf(builder.executions);
@@ -58,6 +60,12 @@ public final class CargoRun {
     @CheckForNull
     public String releaseUuid() {
         return releaseUuid;
+    }
+
+    /** Cargo's trace of this run and the child runs it started, or null when Cargo did not say. */
+    @CheckForNull
+    public String traceUuid() {
+        return traceUuid;
     }
 
     @NonNull
@@ -129,6 +137,7 @@ public final class CargoRun {
         private final RunStatus status;
         private String workflowUuid;
         private String releaseUuid;
+        private String traceUuid;
         private String errorMessage;
         private List<CargoExecution> executions = List.of();
         private Instant createdAt;
@@ -148,6 +157,11 @@ public final class CargoRun {
 
         public Builder releaseUuid(String value) {
             this.releaseUuid = value;
+            return this;
+        }
+
+        public Builder traceUuid(String value) {
+            this.traceUuid = value;
             return this;
         }
 

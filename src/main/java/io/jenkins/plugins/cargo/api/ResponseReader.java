@@ -127,9 +127,8 @@ final class ResponseReader {
                     code, error.reason, error.errorMessage, retryAfter, true, null);
         }
         if (code == 404) {
-            String message = operation.runUuid() != null
-                    ? "Cargo has no run " + operation.runUuid() + " (HTTP 404). It may have been deleted,"
-                            + " or the API token belongs to another workspace than the run."
+            String message = operation.missing() != null
+                    ? operation.missing()
                     : "Cargo answered HTTP 404 while " + what + ". Check the Cargo API URL: it must be the API's"
                             + " root, such as " + CargoApiUrl.DEFAULT + ".";
             return new CargoNotFoundException(message + said + notFromCargoHint(response, body, error), error.reason, error.errorMessage);

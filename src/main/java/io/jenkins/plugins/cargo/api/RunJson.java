@@ -69,6 +69,7 @@ final class RunJson {
         return CargoRun.builder(uuid, RunStatus.of(status))
                 .workflowUuid(text(node, "workflowUuid"))
                 .releaseUuid(text(node, "releaseUuid"))
+                .traceUuid(text(node, "traceUuid"))
                 .errorMessage(text(node, "errorMessage"))
                 .executions(executions(node.get("executions")))
                 .createdAt(instant(node, "createdAt"))
@@ -98,7 +99,8 @@ final class RunJson {
                     credits(node.get("creditsUsedCount")),
                     instant(node, "startedAt"),
                     instant(node, "finishedAt"),
-                    childIndex(node.get("nodeChildIndex"))));
+                    childIndex(node.get("nodeChildIndex")))
+                    .withNode(text(node, "nodeIntegrationSlug"), text(node, "nodeActionSlug"), text(node, "nodeRunUuid")));
         }
         return executions;
     }

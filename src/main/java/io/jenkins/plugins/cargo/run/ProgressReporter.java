@@ -110,10 +110,22 @@ final class ProgressReporter {
         if (outcome.errorMessage() != null) {
             lines.add("Cargo says: " + clean(outcome.errorMessage()));
         }
+        if ("degraded".equals(outcome.traceStatus())) {
+            lines.add("Cargo's trace of this run is degraded: a node failed and its fallback ran, so the run could"
+                    + " still finish.");
+        }
         if (outcome.failedNodeSlug() != null) {
             lines.add("Failing node: " + outcome.failedNodeSlug()
                     + (outcome.failedNodeTitle() == null ? "" : " (" + clean(outcome.failedNodeTitle()) + ")")
+                    + (outcome.failedNodeIntegration() == null ? "" : " through the " + outcome.failedNodeIntegration()
+                            + " integration")
                     + (outcome.failedNodeError() == null ? "" : ": " + clean(outcome.failedNodeError())));
+        }
+        if (outcome.childRunUuid() != null) {
+            lines.add(outcome.childFailedNode() != null
+                    ? "  It ran child run " + outcome.childRunUuid() + ", which failed at node " + outcome.childFailedNode()
+                            + (outcome.childError() == null ? "." : ": " + clean(outcome.childError()))
+                    : "  It ran child run " + outcome.childRunUuid() + "; look at that run in Cargo for why it failed.");
         }
         lines.add("Build result from Cargo run: " + outcome.result() + ".");
         return lines;

@@ -25,9 +25,10 @@ public final class RunOptions implements Serializable {
     private final boolean waitForRun;
     private final WaitPolicy waitPolicy;
     private final List<String> warnings;
+    private final boolean validateData;
 
     private RunOptions(String workflowUuid, JsonData data, String releaseUuid, boolean waitForRun,
-            WaitPolicy waitPolicy, List<String> warnings) {
+            WaitPolicy waitPolicy, List<String> warnings, boolean validateData) {
         this.workflowUuid = workflowUuid;
         this.data = data;
         this.releaseUuid = releaseUuid;
@@ -35,6 +36,7 @@ public final class RunOptions implements Serializable {
         this.waitPolicy = waitPolicy;
         // A plain list: the options are serialized with the Pipeline's program state.
         this.warnings = new ArrayList<>(warnings);
+        this.validateData = validateData;
     }
 
     public static Builder builder(String workflowUuid, Object data) {
@@ -70,6 +72,11 @@ public final class RunOptions implements Serializable {
         return waitPolicy;
     }
 
+    /** Whether data is checked against the release's input form before the create (the default). */
+    public boolean validateData() {
+        return validateData;
+    }
+
     /** Things that are allowed but probably not meant, for the build log. */
     public List<String> warnings() {
         return List.copyOf(warnings);
@@ -99,6 +106,8 @@ public final class RunOptions implements Serializable {
         private OutcomeMapping mapping = OutcomeMapping.defaults();
         private boolean failOnExecutionError;
         private boolean waitForCapacity = true;
+        private boolean unstableOnDegraded;
+        private boolean validateData = true;
 
         private Builder(String workflowUuid, Object data) {
             this.workflowUuid = workflowUuid;
@@ -158,6 +167,21 @@ public final class RunOptions implements Serializable {
             return this;
         }
 
+        /** Whether a successful run whose Cargo trace is degraded makes the build UNSTABLE (off by default). */
+        public Builder unstableOnDegraded(boolean value) {
+            this.unstableOnDegraded = value;
+            return this;
+        }
+
+        /**
+         * Whether to check data against the release's input form before creating the run (the default);
+         * when the form cannot be read, the run is created anyway.
+         */
+        public Builder validateData(boolean value) {
+            this.validateData = value;
+            return this;
+        }
+
         /**
          * Checks and builds the options.
          *
@@ -176,7 +200,7 @@ public final class RunOptions implements Serializable {
                 warnings.add("data is not a JSON object. Cargo tools read their inputs from the keys of an object,"
                         + " such as [domain: 'acme.com']; a list, string or number reaches the tool as it is.");
             }
-            return new RunOptions(workflow, json, release, waitForRun, buildWaitPolicy(), warnings);
+            return new RunOptions(workflow, json, release, waitForRun, buildWaitPolicy(), warnings, validateData);
         }
 
         /**
@@ -197,7 +221,7 @@ public final class RunOptions implements Serializable {
                         + WaitPolicy.DEFAULT_TIMEOUT.toMinutes() + ").");
             }
             return new WaitPolicy(Duration.ofSeconds(pollIntervalSeconds), Duration.ofMinutes(timeoutMinutes),
-                    cancelOnTimeout, mapping, failOnExecutionError, waitForCapacity);
+                    cancelOnTimeout, mapping, failOnExecutionError, waitForCapacity, unstableOnDegraded);
         }
 
         static String requiredUuid(String field, String value, String hint) {

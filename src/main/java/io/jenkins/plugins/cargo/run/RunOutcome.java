@@ -28,6 +28,11 @@ public final class RunOutcome implements Serializable {
     private final String failedNodeSlug;
     private final String failedNodeTitle;
     private final String failedNodeError;
+    private final String failedNodeIntegration;
+    private final String traceStatus;
+    private final String childRunUuid;
+    private final String childFailedNode;
+    private final String childError;
     // Plain LinkedHashMap and ArrayList, so the outcome serializes anywhere; handed out as copies.
     private final ArrayList<Map<String, Object>> executions;
     private final BigDecimal creditsUsed;
@@ -36,7 +41,7 @@ public final class RunOutcome implements Serializable {
     private final String finishedAt;
     private final Long durationMillis;
 
-    private RunOutcome(CargoRun run, BuildResult result, EndReason endReason) {
+    private RunOutcome(CargoRun run, BuildResult result, EndReason endReason, RunExplanation explanation) {
         this.runUuid = run.uuid();
         this.workflowUuid = run.workflowUuid();
         this.releaseUuid = run.releaseUuid();
@@ -48,6 +53,11 @@ public final class RunOutcome implements Serializable {
         this.failedNodeSlug = failed == null ? null : failed.nodeSlug();
         this.failedNodeTitle = failed == null ? null : failed.title();
         this.failedNodeError = failed == null ? null : failed.errorMessage();
+        this.failedNodeIntegration = failed == null ? null : failed.nodeIntegrationSlug();
+        this.traceStatus = explanation.traceStatus;
+        this.childRunUuid = explanation.childRunUuid;
+        this.childFailedNode = explanation.childFailedNode;
+        this.childError = explanation.childError;
         ArrayList<Map<String, Object>> summary = new ArrayList<>();
         for (CargoExecution execution : run.executions()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -60,7 +70,8 @@ public final class RunOutcome implements Serializable {
             summary.add(entry);
         }
         this.executions = summary;
-        this.creditsUsed = run.creditsUsed();
+        // The trace counts the credits of child runs too; the run's own executions do not.
+        this.creditsUsed = explanation.traceCredits != null ? explanation.traceCredits : run.creditsUsed();
         this.output = PlainValues.mapOf(run.output());
         Instant created = run.createdAt();
         Instant finished = run.finishedAt();
@@ -71,10 +82,14 @@ public final class RunOutcome implements Serializable {
 
     /** The outcome of a run as last seen, with the result the policy gives it. */
     static RunOutcome of(CargoRun run, EndReason endReason, WaitPolicy policy) {
-        return new RunOutcome(run, resultFor(run, endReason, policy), endReason);
+        return of(run, endReason, policy, RunExplanation.NONE);
     }
 
-    private static BuildResult resultFor(CargoRun run, EndReason endReason, WaitPolicy policy) {
+    static RunOutcome of(CargoRun run, EndReason endReason, WaitPolicy policy, RunExplanation explanation) {
+        return new RunOutcome(run, resultFor(run, endReason, policy, explanation), endReason, explanation);
+    }
+
+    private static BuildResult resultFor(CargoRun run, EndReason endReason, WaitPolicy policy, RunExplanation explanation) {
         switch (endReason) {
             case NOT_WAITED:
                 return BuildResult.SUCCESS;
@@ -87,6 +102,9 @@ public final class RunOutcome implements Serializable {
                 if (policy.failOnExecutionError() && run.firstFailedExecution().isPresent()
                         && BuildResult.FAILURE.isWorseThan(mapped)) {
                     return BuildResult.FAILURE;
+                }
+                if (policy.unstableOnDegraded() && explanation.degraded() && BuildResult.UNSTABLE.isWorseThan(mapped)) {
+                    return BuildResult.UNSTABLE;
                 }
                 return mapped;
         }
@@ -133,6 +151,30 @@ public final class RunOutcome implements Serializable {
         return PlainValues.mapsOf(executions);
     }
 
+    /** The integration the failing node used, for a connector node. */
+    public String failedNodeIntegration() {
+        return failedNodeIntegration;
+    }
+
+    /** Cargo's trace status: pending, error, degraded or success; null when it could not be read. */
+    public String traceStatus() {
+        return traceStatus;
+    }
+
+    /** The child run the failing node started, or null. */
+    public String childRunUuid() {
+        return childRunUuid;
+    }
+
+    public String childFailedNode() {
+        return childFailedNode;
+    }
+
+    public String childError() {
+        return childError;
+    }
+
+    /** The credits of the run, its child runs included when Cargo's trace could be read. */
     public BigDecimal creditsUsed() {
         return creditsUsed;
     }
@@ -176,10 +218,20 @@ public final class RunOutcome implements Serializable {
             failed.put("nodeSlug", failedNodeSlug);
             failed.put("title", failedNodeTitle);
             failed.put("errorMessage", failedNodeError);
+            failed.put("integration", failedNodeIntegration);
+            Map<String, Object> child = null;
+            if (childRunUuid != null) {
+                child = new LinkedHashMap<>();
+                child.put("runUuid", childRunUuid);
+                child.put("nodeSlug", childFailedNode);
+                child.put("errorMessage", childError);
+            }
+            failed.put("childRun", child);
         }
         map.put("failedNode", failed);
         map.put("executions", PlainValues.mapsOf(executions));
         map.put("creditsUsed", creditsUsed);
+        map.put("traceStatus", traceStatus);
         map.put("output", PlainValues.mapOf(output));
         map.put("createdAt", createdAt);
         map.put("finishedAt", finishedAt);

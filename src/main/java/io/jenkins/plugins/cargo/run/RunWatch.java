@@ -1,12 +1,15 @@
 package io.jenkins.plugins.cargo.run;
 
 import io.jenkins.plugins.cargo.api.CargoException;
+import io.jenkins.plugins.cargo.api.CargoExecution;
 import io.jenkins.plugins.cargo.api.CargoPort;
 import io.jenkins.plugins.cargo.api.CargoRejectedException;
+import io.jenkins.plugins.cargo.api.CargoRelease;
 import io.jenkins.plugins.cargo.api.CargoRun;
 import io.jenkins.plugins.cargo.api.CargoTransientException;
 import io.jenkins.plugins.cargo.api.ClientListener;
 import io.jenkins.plugins.cargo.api.CreateRunRequest;
+import io.jenkins.plugins.cargo.api.FormCheck;
 import io.jenkins.plugins.cargo.api.RetryPolicy;
 import io.jenkins.plugins.cargo.api.RunStatus;
 import io.jenkins.plugins.cargo.api.Scheduler;
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -60,6 +64,8 @@ public final class RunWatch {
     private enum Phase {
         /** Created, the first event not handled yet. */
         NEW,
+        /** Reading the release's input form, to check the data before anything is created. */
+        CHECKING_DATA,
         /** Waiting for the save that records the coming create to be durable. */
         SAVING_INTENT,
         /** The create (or the look-up of a create lost in a restart) is under way. */
@@ -68,6 +74,8 @@ public final class RunWatch {
         WAITING_FOR_CAPACITY,
         /** The run is known: a timer or a read is pending. */
         FOLLOWING,
+        /** The run has finished: reading its trace, and the child run its failing node started. */
+        EXPLAINING,
         /** The outcome is complete. */
         ENDED,
         /** The host is stopping; nothing more happens, the outcome stays open. */
@@ -81,6 +89,8 @@ public final class RunWatch {
     private final WatchHost host;
     /** What to create, or null when the watch only follows (a join, or a resume past the create). */
     private final CreateRunRequest createRequest;
+    /** Whether the data still has to be checked against the release's form before the create. */
+    private boolean checkData;
     private final WatchState state;
     private final SerialExecutor events;
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
@@ -95,15 +105,17 @@ public final class RunWatch {
     private CompletableFuture<Void> cancelCall;
     private CargoRun lastRun;
     private int capacityRefusals;
+    private RunExplanation explanation = RunExplanation.NONE;
     private final Saves saves = new Saves();
 
     RunWatch(CargoPort cargo, Scheduler scheduler, Clock clock, DoubleSupplier random, WatchHost host,
-            CreateRunRequest createRequest, WatchState state) {
+            CreateRunRequest createRequest, boolean checkData, WatchState state) {
         this.scheduler = scheduler;
         this.clock = clock;
         this.random = random;
         this.host = host;
         this.createRequest = createRequest;
+        this.checkData = checkData && createRequest != null;
         this.state = state;
         this.runUuid = state.runUuid;
         this.events = new SerialExecutor(scheduler, this::brokenHandler);
@@ -199,11 +211,55 @@ public final class RunWatch {
             endAbortedBeforeCreate();
             return;
         }
+        if (checkData) {
+            readForm();
+            return;
+        }
         phase = Phase.SAVING_INTENT;
         state.createAttemptStartedAt = clock.millis();
         setStatus();
         // Durable before the request goes out: after a crash this is how the run is found, not re-created.
         saves.save(this::sendCreate, this::intentNotSaved);
+    }
+
+    /** Reads the form of the release the create would run, so bad data costs no run. */
+    private void readForm() {
+        phase = Phase.CHECKING_DATA;
+        setStatus();
+        CompletableFuture<CargoRelease> reading = cargo.releaseToRun(state.workflowUuid, state.releaseUuid);
+        reading.whenComplete((release, error) -> events.execute(() -> onForm(release, error)));
+    }
+
+    private void onForm(CargoRelease release, Throwable error) {
+        if (phase != Phase.CHECKING_DATA) {
+            return;
+        }
+        checkData = false;
+        if (error != null) {
+            Throwable failure = unwrap(error);
+            if (failure instanceof CargoException e && "releaseNotFound".equals(e.reason())) {
+                // Cargo would refuse the create (nodesNotFound): say why before spending a request on it.
+                fail(new CargoRejectedException(e.getMessage(), e.httpStatus(), e.reason(), e.errorMessage()));
+                return;
+            }
+            // The check never blocks a run Cargo itself would accept.
+            log("The input form of the release to run could not be read, so data is not checked before the run is"
+                    + " created: " + failure.getMessage());
+        } else if (release.formFields() == null) {
+            log("The " + release.describe() + " of workflow " + state.workflowUuid + " has no input form; data is not"
+                    + " checked.");
+        } else {
+            List<String> problems = FormCheck.problems(createRequest.data(), Objects.requireNonNull(release.formFields()));
+            if (!problems.isEmpty()) {
+                fail(new CargoRejectedException("data does not match the input form of the " + release.describe()
+                        + " of workflow " + state.workflowUuid + ", so no run was created:\n  "
+                        + String.join("\n  ", problems) + "\nFix data, or set validateData to false to leave the check"
+                        + " to Cargo.", 0, "invalidData", null));
+                return;
+            }
+            log("data matches the input form of the " + release.describe() + ".");
+        }
+        beginCreateAttempt();
     }
 
     private void sendCreate() {
@@ -257,6 +313,8 @@ public final class RunWatch {
         Throwable failure = unwrap(error);
         if (failure instanceof CargoException e && madeNoRunForLackOfCapacity(e)) {
             noCapacity(e);
+        } else if (failure instanceof CargoException e && "notEnoughCredits".equals(e.reason())) {
+            noCredits(e);
         } else {
             fail(failure);
         }
@@ -278,6 +336,9 @@ public final class RunWatch {
             return;
         }
         capacityRefusals++;
+        if (capacityRefusals == 1) {
+            tellWorkspaceLimit();
+        }
         Duration delay = CAPACITY_RETRIES.withRandom(random).delayFor(capacityRefusals, e);
         long now = clock.millis();
         if (state.deadline != 0 && now + delay.toMillis() >= state.deadline) {
@@ -297,6 +358,31 @@ public final class RunWatch {
                 + "; retrying in " + ProgressReporter.duration(delay.plusMillis(999)) + ".");
         saves.save(null, null);
         setTimer(delay, this::beginCreateAttempt);
+    }
+
+    /** Names the workspace's limit in the log, once, when the token may read it. */
+    private void tellWorkspaceLimit() {
+        cargo.getWorkspace().whenComplete((workspace, error) -> {
+            if (workspace != null) {
+                events.execute(() -> log("The Cargo workspace \"" + workspace.name() + "\" runs at most "
+                        + workspace.maxConcurrentRuns() + " runs at once."));
+            }
+        });
+    }
+
+    /** Fails a create refused for lack of credits, naming the credits left when the token may see them. */
+    private void noCredits(CargoException e) {
+        cargo.getCredits().whenComplete((credits, error) -> events.execute(() -> {
+            String left;
+            if (credits != null) {
+                left = " Credits left: " + ProgressReporter.credits(credits.available()) + ".";
+            } else if (unwrap(error) instanceof CargoException denied && denied.httpStatus() == 403) {
+                left = " (The credits left are not visible to this API token.)";
+            } else {
+                left = "";
+            }
+            fail(new CargoRejectedException(e.getMessage() + left, e.httpStatus(), e.reason(), e.errorMessage(), e));
+        }));
     }
 
     /** The run exists: say so first thing, save its uuid, then follow it (or end, when not waiting). */
@@ -368,7 +454,12 @@ public final class RunWatch {
             saves.save(null, null);
         }
         if (run.isTerminal()) {
-            finish(run, endReasonOfCancel(EndReason.FINISHED));
+            EndReason end = endReasonOfCancel(EndReason.FINISHED);
+            if (end == EndReason.FINISHED && run.traceUuid() != null) {
+                explain(run);
+            } else {
+                finish(run, end);
+            }
             return;
         }
         if (state.cancelPending()) {
@@ -376,6 +467,32 @@ public final class RunWatch {
             sendCancel();
         }
         afterUnfinished(null, null);
+    }
+
+    /** Reads the finished run's trace, then the child run its failing node started; one level deep. */
+    private void explain(CargoRun run) {
+        phase = Phase.EXPLAINING;
+        cargo.getTrace(run.traceUuid()).whenComplete((trace, error) -> events.execute(() -> {
+            if (phase != Phase.EXPLAINING) {
+                return;
+            }
+            if (trace != null) {
+                explanation = explanation.withTrace(trace);
+            } else {
+                LOGGER.log(Level.FINE, "No trace for run " + run.uuid(), error);
+            }
+            String child = run.firstFailedExecution().map(CargoExecution::nodeRunUuid).orElse(null);
+            if (child == null) {
+                finish(run, EndReason.FINISHED);
+                return;
+            }
+            cargo.getRun(child).whenComplete((childRun, childError) -> events.execute(() -> {
+                if (phase == Phase.EXPLAINING) {
+                    explanation = explanation.withChild(child, childRun);
+                    finish(run, EndReason.FINISHED);
+                }
+            }));
+        }));
     }
 
     private void readFailed(CargoTransientException e) {
@@ -458,7 +575,7 @@ public final class RunWatch {
 
     private void onAbort() {
         switch (phase) {
-            case NEW, SAVING_INTENT, WAITING_FOR_CAPACITY -> endAbortedBeforeCreate();
+            case NEW, CHECKING_DATA, SAVING_INTENT, WAITING_FOR_CAPACITY -> endAbortedBeforeCreate();
             case CREATING -> {
                 if (state.cancelReason == WatchState.CancelReason.NONE) {
                     log(requestCancel(WatchState.CancelReason.ABORT));
@@ -602,7 +719,7 @@ public final class RunWatch {
         cancelTimerAndRead();
         RunOutcome result;
         try {
-            result = RunOutcome.of(run, reason, state.policy);
+            result = RunOutcome.of(run, reason, state.policy, explanation);
         } catch (RuntimeException | Error e) {
             outcome.completeExceptionally(e);
             throw e;
@@ -676,8 +793,11 @@ public final class RunWatch {
 
     private String describeState() {
         if (state.runUuid == null) {
-            return (phase == Phase.WAITING_FOR_CAPACITY ? "waiting for capacity to create" : "creating")
-                    + " a Cargo run of workflow " + state.workflowUuid;
+            return switch (phase) {
+                case CHECKING_DATA -> "checking data against the form of workflow " + state.workflowUuid;
+                case WAITING_FOR_CAPACITY -> "waiting for capacity to create a Cargo run of workflow " + state.workflowUuid;
+                default -> "creating a Cargo run of workflow " + state.workflowUuid;
+            };
         }
         if (phase == Phase.ENDED) {
             return "Cargo run " + state.runUuid + " ended: " + state.lastStatus;

@@ -35,7 +35,8 @@ public final class RunWatcher {
         host.log("Starting a run of Cargo workflow " + options.workflowUuid()
                 + (options.releaseUuid() == null ? "" : " at release " + options.releaseUuid()) + ".");
         options.warnings().forEach(warning -> host.log("Warning: " + warning));
-        return begin(new RunWatch(cargo, scheduler, clock, random, host, options.createRequest(), newState(options)));
+        return begin(new RunWatch(cargo, scheduler, clock, random, host, options.createRequest(),
+                options.validateData(), newState(options)));
     }
 
     /**
@@ -59,7 +60,8 @@ public final class RunWatcher {
                         + " not known; start the run again.");
             }
             host.log("Jenkins restarted before the Cargo run was created; nothing was sent, so it is created now.");
-            return begin(new RunWatch(cargo, scheduler, clock, random, host, options.createRequest(), newState(options)));
+            return begin(new RunWatch(cargo, scheduler, clock, random, host, options.createRequest(),
+                options.validateData(), newState(options)));
         }
         WatchState state = saved.copy();
         // Time Jenkins was down does not count against the budget for reads that fail.
@@ -69,7 +71,7 @@ public final class RunWatcher {
                 ? "Jenkins restarted while the Cargo run was being created; looking for it in the workflow's runs."
                 : "Resuming the wait for Cargo run " + state.runUuid
                         + (state.lastStatus == null ? "" : " (last seen " + state.lastStatus + ")") + ".");
-        return begin(new RunWatch(cargo, scheduler, clock, random, host, null, state));
+        return begin(new RunWatch(cargo, scheduler, clock, random, host, null, false, state));
     }
 
     /**
@@ -86,7 +88,7 @@ public final class RunWatcher {
         WatchState state = newState(policy, true, workflow, null);
         state.runUuid = run;
         host.log("Waiting for Cargo run " + run + ".");
-        return begin(new RunWatch(cargo, scheduler, clock, random, host, null, state));
+        return begin(new RunWatch(cargo, scheduler, clock, random, host, null, false, state));
     }
 
     private static RunWatch begin(RunWatch watch) {

@@ -23,20 +23,22 @@ public final class WaitPolicy implements Serializable {
     private final OutcomeMapping mapping;
     private final boolean failOnExecutionError;
     private final boolean waitForCapacity;
+    private final boolean unstableOnDegraded;
 
     WaitPolicy(Duration pollInterval, Duration timeout, boolean cancelOnTimeout, OutcomeMapping mapping,
-            boolean failOnExecutionError, boolean waitForCapacity) {
+            boolean failOnExecutionError, boolean waitForCapacity, boolean unstableOnDegraded) {
         this.pollInterval = Objects.requireNonNull(pollInterval);
         this.timeout = Objects.requireNonNull(timeout);
         this.cancelOnTimeout = cancelOnTimeout;
         this.mapping = Objects.requireNonNull(mapping);
         this.failOnExecutionError = failOnExecutionError;
         this.waitForCapacity = waitForCapacity;
+        this.unstableOnDegraded = unstableOnDegraded;
     }
 
     /** 5 s polls, a 60 min timeout that cancels the run, the default mapping, waiting for capacity. */
     public static WaitPolicy defaults() {
-        return new WaitPolicy(DEFAULT_POLL_INTERVAL, DEFAULT_TIMEOUT, true, OutcomeMapping.defaults(), false, true);
+        return new WaitPolicy(DEFAULT_POLL_INTERVAL, DEFAULT_TIMEOUT, true, OutcomeMapping.defaults(), false, true, false);
     }
 
     /** The interval of the first minutes; later polls space out to at most 30 s (or this, if longer). */
@@ -74,10 +76,15 @@ public final class WaitPolicy implements Serializable {
         return waitForCapacity;
     }
 
+    /** Whether a successful run whose trace is degraded (a node failed and its fallback ran) makes the build UNSTABLE. */
+    public boolean unstableOnDegraded() {
+        return unstableOnDegraded;
+    }
+
     @Override
     public String toString() {
         return "WaitPolicy[poll " + pollInterval + ", timeout " + timeout + ", cancelOnTimeout " + cancelOnTimeout
                 + ", " + mapping + ", failOnExecutionError " + failOnExecutionError
-                + ", waitForCapacity " + waitForCapacity + "]";
+                + ", waitForCapacity " + waitForCapacity + ", unstableOnDegraded " + unstableOnDegraded + "]";
     }
 }

@@ -1,11 +1,16 @@
 package io.jenkins.plugins.cargo.run;
 
+import io.jenkins.plugins.cargo.api.CargoAuthenticationException;
+import io.jenkins.plugins.cargo.api.CargoCredits;
 import io.jenkins.plugins.cargo.api.CargoException;
 import io.jenkins.plugins.cargo.api.CargoExecution;
 import io.jenkins.plugins.cargo.api.CargoNotFoundException;
 import io.jenkins.plugins.cargo.api.CargoOutcomeUnknownException;
 import io.jenkins.plugins.cargo.api.CargoPort;
+import io.jenkins.plugins.cargo.api.CargoRelease;
 import io.jenkins.plugins.cargo.api.CargoRun;
+import io.jenkins.plugins.cargo.api.CargoTrace;
+import io.jenkins.plugins.cargo.api.CargoWorkspace;
 import io.jenkins.plugins.cargo.api.ClientListener;
 import io.jenkins.plugins.cargo.api.CreateRunRequest;
 import io.jenkins.plugins.cargo.api.RunStatus;
@@ -41,6 +46,10 @@ final class FakeCargo implements CargoPort {
     final List<CompletableFuture<CargoRun>> heldGets = new ArrayList<>();
     private CompletableFuture<CargoRun> findAnswer;
     private ClientListener listener = ClientListener.NONE;
+    private CompletableFuture<CargoRelease> release =
+            CompletableFuture.completedFuture(new CargoRelease("release-1", null, "1", "deployed", null, null, List.of()));
+    private CargoWorkspace workspace = new CargoWorkspace("ws-1", "Acme", 5);
+    private CargoCredits credits;
     private java.util.function.Consumer<ClientListener> onCreate;
 
     FakeCargo(VirtualTime time) {
@@ -89,6 +98,18 @@ final class FakeCargo implements CargoPort {
     /** What a look-up of a create lost in a restart answers. */
     FakeCargo answerFind(CompletableFuture<CargoRun> answer) {
         findAnswer = answer;
+        return this;
+    }
+
+    /** What reading the release to run answers (by default: a release whose form has no fields). */
+    FakeCargo release(CompletableFuture<CargoRelease> answer) {
+        release = answer;
+        return this;
+    }
+
+    /** The credits the workspace has left; unset, reading them is refused (403). */
+    FakeCargo credits(CargoCredits value) {
+        credits = value;
         return this;
     }
 
@@ -204,6 +225,38 @@ final class FakeCargo implements CargoPort {
     }
 
     @Override
+    public CompletableFuture<CargoRelease> releaseToRun(String workflowUuid, String releaseUuid) {
+        calls.add("release " + workflowUuid + " " + releaseUuid);
+        return release;
+    }
+
+    @Override
+    public CompletableFuture<CargoTrace> getTrace(String traceUuid) {
+        calls.add("trace " + traceUuid);
+        return runs.values().stream()
+                .filter(run -> traceUuid.equals(run.traceUuid()) && run.script.trace != null)
+                .findFirst()
+                .map(run -> CompletableFuture.completedFuture(new CargoTrace(traceUuid, run.script.trace, 3,
+                        run.script.trace.equals("success") ? 0 : 1, run.script.traceCredits)))
+                .orElseGet(() -> CompletableFuture.failedFuture(
+                        new CargoNotFoundException("Cargo has no trace " + traceUuid + " (HTTP 404).", "traceNotFound", null)));
+    }
+
+    @Override
+    public CompletableFuture<CargoWorkspace> getWorkspace() {
+        calls.add("workspace");
+        return CompletableFuture.completedFuture(workspace);
+    }
+
+    @Override
+    public CompletableFuture<CargoCredits> getCredits() {
+        calls.add("credits");
+        return credits != null
+                ? CompletableFuture.completedFuture(credits)
+                : CompletableFuture.failedFuture(new CargoAuthenticationException("forbidden", 403, null, "forbidden"));
+    }
+
+    @Override
     public CargoPort withListener(ClientListener newListener) {
         listener = newListener;
         return this;
@@ -215,6 +268,8 @@ final class FakeCargo implements CargoPort {
         private Map<String, Object> output = Map.of();
         private String errorMessage;
         private boolean ignoresCancel;
+        private String trace;
+        private BigDecimal traceCredits = BigDecimal.ZERO;
 
         private record Step(String status, List<CargoExecution> executions) {}
 
@@ -236,6 +291,13 @@ final class FakeCargo implements CargoPort {
 
         Script errorMessage(String value) {
             errorMessage = value;
+            return this;
+        }
+
+        /** The run has a trace with this status and these credits (child runs included). */
+        Script trace(String status, double credits) {
+            trace = status;
+            traceCredits = BigDecimal.valueOf(credits);
             return this;
         }
 
@@ -262,9 +324,13 @@ final class FakeCargo implements CargoPort {
             this.createdAt = createdAt;
         }
 
+        String traceUuid() {
+            return "trace-" + uuid;
+        }
+
         CargoRun created() {
             return CargoRun.builder(uuid, RunStatus.PENDING).workflowUuid(workflowUuid).releaseUuid(releaseUuid)
-                    .createdAt(createdAt).build();
+                    .traceUuid(traceUuid()).createdAt(createdAt).build();
         }
 
         CargoRun read(Instant now) {
@@ -275,6 +341,7 @@ final class FakeCargo implements CargoPort {
             return CargoRun.builder(uuid, status)
                     .workflowUuid(workflowUuid)
                     .releaseUuid(releaseUuid)
+                    .traceUuid(traceUuid())
                     .executions(step.executions)
                     .errorMessage(over ? script.errorMessage : null)
                     .output(over ? script.output : Map.of())

@@ -41,7 +41,13 @@ class RunOutcomeTest {
         assertEquals("error", map.get("status"));
         assertEquals("FAILURE", map.get("result"));
         assertEquals("FINISHED", map.get("endReason"));
-        assertEquals(Map.of("nodeSlug", "enrich", "title", "Enrich", "errorMessage", "timeout"), map.get("failedNode"));
+        Map<String, Object> failedNode = new LinkedHashMap<>();
+        failedNode.put("nodeSlug", "enrich");
+        failedNode.put("title", "Enrich");
+        failedNode.put("errorMessage", "timeout");
+        failedNode.put("integration", null);
+        failedNode.put("childRun", null);
+        assertEquals(failedNode, map.get("failedNode"));
         assertEquals(83_000L, map.get("durationMillis"));
         assertEquals("2026-11-29T10:00:00Z", map.get("createdAt"));
         assertEquals(new BigDecimal("0.25"), map.get("creditsUsed"));

@@ -10,11 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.cargo.api.CargoAuthenticationException;
+import io.jenkins.plugins.cargo.api.CargoCredits;
 import io.jenkins.plugins.cargo.api.CargoException;
 import io.jenkins.plugins.cargo.api.CargoExecution;
 import io.jenkins.plugins.cargo.api.CargoNotFoundException;
 import io.jenkins.plugins.cargo.api.CargoOutcomeUnknownException;
 import io.jenkins.plugins.cargo.api.CargoRejectedException;
+import io.jenkins.plugins.cargo.api.CargoRelease;
+import io.jenkins.plugins.cargo.api.FormField;
 import io.jenkins.plugins.cargo.api.CargoTransientException;
 import io.jenkins.plugins.cargo.api.RunStatus;
 import io.jenkins.plugins.cargo.api.Scheduler;
@@ -28,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,7 +111,7 @@ class RunWatchTest {
         assertEquals(Map.of("score", 42), outcome.output().get("end"));
         assertEquals(4, cargo.calls("get").size(), "one read per poll until the end, no more");
         assertEquals(1, cargo.calls("create").size());
-        assertTrue(host.lines.get(1).startsWith("Cargo run " + uuid + " created for workflow " + WORKFLOW), host.log());
+        assertEquals(1, host.count("Cargo run " + uuid + " created for workflow " + WORKFLOW), host.log());
         assertEquals(1, host.count("is running"), host.log());
         assertEquals(1, host.count("[success] start (Start)"), host.log());
         assertEquals(1, host.count("[success] enrich (Enrich company), 0.25 credits"), host.log());
@@ -327,7 +331,7 @@ class RunWatchTest {
         time.advance(Duration.ofMinutes(1));
         assertTrue(watch.outcome().isCompletedExceptionally());
         assertThrows(CancellationException.class, () -> watch.outcome().get());
-        assertTrue(cargo.calls.isEmpty());
+        assertTrue(cargo.calls("create").isEmpty());
     }
 
     @Test
@@ -529,7 +533,7 @@ class RunWatchTest {
         host.releaseSaves();
         time.advance(Duration.ZERO);
 
-        assertTrue(cargo.calls.isEmpty(), "the create never went out");
+        assertTrue(cargo.calls("create").isEmpty(), "the create never went out");
         WatchState last = throughSerialization(host.lastSaved());
         assertFalse(last.createMayHaveBeenSent(), "so the saved state says nothing may have been sent");
         RunWatch resumed = watcher().resume(last, options, cargo, new RecordingHost());
@@ -785,6 +789,180 @@ class RunWatchTest {
         assertThrows(CancellationException.class, () -> watch.outcome().get());
         time.advance(Duration.ofMinutes(5));
         assertEquals(1, cargo.calls("create").size());
+    }
+
+    // --- checking data before the create, explaining the end -------------------------------------
+
+    private static CargoRelease releaseWithForm(List<FormField> form) {
+        return new CargoRelease("a1b2c3d4-0000-4000-8000-000000000001", WORKFLOW, "3", "deployed", null, null, form);
+    }
+
+    private static final List<FormField> FORM = List.of(
+            new FormField("Domain", "domain", null, true, "string", List.of(), List.of()),
+            new FormField("Employees", "employees", null, false, "number", List.of(), List.of()));
+
+    @Test
+    void dataThatDoesNotMatchTheFormFailsBeforeAnyRunIsCreated() {
+        cargo.release(CompletableFuture.completedFuture(releaseWithForm(FORM)));
+        RunWatch watch = watcher().start(RunOptions.builder(WORKFLOW, Map.of("employees", SECRET_INPUT)).build(), cargo, host);
+
+        CargoRejectedException e = assertInstanceOf(CargoRejectedException.class, failure(watch));
+
+        assertEquals("invalidData", e.reason());
+        assertTrue(e.getMessage().startsWith("data does not match the input form of the release 3 ("), e.getMessage());
+        assertTrue(e.getMessage().contains("data.domain is missing: \"Domain\" is required, a string."), e.getMessage());
+        assertTrue(e.getMessage().contains("data.employees should be a number, but is a string."), e.getMessage());
+        assertTrue(e.getMessage().contains("set validateData to false"), e.getMessage());
+        assertFalse(e.getMessage().contains(SECRET_INPUT));
+        assertTrue(cargo.calls("create").isEmpty());
+        assertTrue(host.saved.isEmpty(), "nothing was even about to be sent");
+    }
+
+    @Test
+    void dataThatMatchesTheFormIsSaidSoAndCreated() throws Exception {
+        cargo.release(CompletableFuture.completedFuture(releaseWithForm(FORM)));
+        RunOutcome outcome = finish(watcher().start(
+                RunOptions.builder(WORKFLOW, Map.of("domain", "acme.com")).releaseUuid("a1b2c3d4-0000-4000-8000-000000000001")
+                        .build(), cargo, host));
+        assertEquals(BuildResult.SUCCESS, outcome.result());
+        assertEquals(List.of("release " + WORKFLOW + " a1b2c3d4-0000-4000-8000-000000000001"), cargo.calls("release"));
+        assertEquals(1, host.count("data matches the input form of the release 3"), host.log());
+    }
+
+    @Test
+    void aFormThatCannotBeReadIsSaidInOneLineAndTheRunIsCreatedAnyway() throws Exception {
+        cargo.release(CompletableFuture.failedFuture(
+                new CargoAuthenticationException("Cargo refused access (HTTP 403).", 403, null, null)));
+        assertEquals(BuildResult.SUCCESS, finish(start(options())).result());
+        assertEquals(1, host.count("could not be read, so data is not checked"), host.log());
+        assertEquals(1, cargo.calls("create").size());
+    }
+
+    @Test
+    void aReleaseWithoutAFormIsNotChecked() throws Exception {
+        cargo.release(CompletableFuture.completedFuture(releaseWithForm(null)));
+        assertEquals(BuildResult.SUCCESS, finish(start(options())).result());
+        assertEquals(1, host.count("has no input form; data is not checked"), host.log());
+    }
+
+    @Test
+    void aWorkflowWithNoDeployedReleaseIsReportedBeforeTheCreate() {
+        cargo.release(CompletableFuture.failedFuture(new CargoNotFoundException("Workflow " + WORKFLOW
+                + " has no deployed release (HTTP 404), so Cargo cannot run it.", "releaseNotFound", null)));
+        CargoException e = assertInstanceOf(CargoException.class, failure(start(options())));
+        assertEquals("releaseNotFound", e.reason());
+        assertTrue(e.getMessage().contains("has no deployed release"), e.getMessage());
+        assertTrue(cargo.calls("create").isEmpty());
+    }
+
+    @Test
+    void theCheckCanBeTurnedOff() throws Exception {
+        cargo.release(CompletableFuture.completedFuture(releaseWithForm(FORM)));
+        assertEquals(BuildResult.SUCCESS, finish(start(options().validateData(false))).result());
+        assertTrue(cargo.calls("release").isEmpty());
+    }
+
+    @Test
+    void theFormIsCheckedOnceEvenWhenTheCreateWaitsForCapacity() throws Exception {
+        cargo.failCreate(new CargoRejectedException("limit", 400, "concurrencyLimitReached", null));
+        finish(start(options()));
+        assertEquals(1, cargo.calls("release").size());
+        assertEquals(2, cargo.calls("create").size());
+    }
+
+    @Test
+    void anAbortWhileTheFormIsReadCreatesNothing() {
+        cargo.release(new CompletableFuture<>());
+        RunWatch watch = start(options());
+        time.advance(Duration.ZERO);
+        watch.abort();
+        time.advance(Duration.ZERO);
+        assertThrows(CancellationException.class, () -> watch.outcome().get());
+        assertTrue(cargo.calls("create").isEmpty());
+    }
+
+    @Test
+    void aDegradedTraceIsSaidAndCanMakeTheBuildUnstable() throws Exception {
+        cargo.script(FakeCargo.Script.of("running", "success").trace("degraded", 1.5));
+        RunOutcome outcome = finish(start(options()));
+        assertEquals(BuildResult.SUCCESS, outcome.result());
+        assertEquals("degraded", outcome.toMap().get("traceStatus"));
+        assertTrue(host.log().contains("Cargo's trace of this run is degraded"), host.log());
+
+        assertEquals(BuildResult.UNSTABLE, finish(start(options().unstableOnDegraded(true))).result());
+    }
+
+    @Test
+    void theCreditsOfChildRunsComeFromTheTrace() throws Exception {
+        cargo.script(new FakeCargo.Script()
+                .step("success", exec("start", "Start", "success", 0.25, null))
+                .trace("success", 2.75));
+        RunOutcome outcome = finish(start(options()));
+        assertEquals(new BigDecimal("2.75"), outcome.creditsUsed());
+        assertEquals(new BigDecimal("2.75"), outcome.toMap().get("creditsUsed"));
+        assertTrue(host.log().contains("1 execution, 2.75 credits"), host.log());
+    }
+
+    @Test
+    void aFailedToolNodeLeadsToTheChildRunThatFailedAndTheIntegrationIsNamed() throws Exception {
+        String child = cargo.existingRun("99999999-0000-4000-8000-000000000009", new FakeCargo.Script()
+                .step("error", exec("lookup-crm", "Look up CRM", "error", 0.1, "CRM said 500")));
+        CargoExecution tool = new CargoExecution("node-verify", "verify-contact", "tool", "Verify contact",
+                RunStatus.ERROR, "Child run failed", BigDecimal.ZERO, null, null, null).withNode(null, null, child);
+        cargo.script(new FakeCargo.Script().step("error", tool).trace("error", 0.1));
+
+        RunOutcome outcome = finish(start(options()));
+
+        assertTrue(host.log().contains("Failing node: verify-contact (Verify contact): Child run failed"), host.log());
+        assertTrue(host.log().contains("It ran child run " + child + ", which failed at node lookup-crm: CRM said 500"),
+                host.log());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> childRun = (Map<String, Object>) ((Map<String, Object>) outcome.toMap().get("failedNode"))
+                .get("childRun");
+        assertEquals(child, childRun.get("runUuid"));
+        assertEquals("lookup-crm", childRun.get("nodeSlug"));
+    }
+
+    @Test
+    void theIntegrationAFailingConnectorNodeUsedIsNamed() throws Exception {
+        CargoExecution connector = new CargoExecution("node-push", "push", "connector", "Push", RunStatus.ERROR,
+                "Bad token", BigDecimal.ZERO, null, null, null).withNode("hubspot", "createContact", null);
+        cargo.script(new FakeCargo.Script().step("error", connector));
+        RunOutcome outcome = finish(start(options()));
+        assertTrue(host.log().contains("Failing node: push (Push) through the hubspot integration: Bad token"), host.log());
+        assertEquals("hubspot", ((Map<?, ?>) outcome.toMap().get("failedNode")).get("integration"));
+    }
+
+    @Test
+    void anUnreadableTraceLeavesTheOutcomeAsTheRunSaysIt() throws Exception {
+        cargo.script(new FakeCargo.Script().step("success", exec("start", "Start", "success", 0.5, null)));
+        RunOutcome outcome = finish(start(options()));
+        assertEquals(BuildResult.SUCCESS, outcome.result());
+        assertEquals(new BigDecimal("0.5"), outcome.creditsUsed());
+        assertNull(outcome.traceStatus());
+    }
+
+    @Test
+    void notEnoughCreditsNamesTheCreditsLeftWhenTheTokenMaySeeThem() {
+        cargo.failCreate(new CargoRejectedException("The Cargo workspace has not enough credits.", 400,
+                "notEnoughCredits", null));
+        cargo.credits(new CargoCredits(new BigDecimal("0.25"), new BigDecimal("0.5")));
+        Throwable e = failure(start(options()));
+        assertTrue(e.getMessage().endsWith("Credits left: 0.75."), e.getMessage());
+
+        cargo.failCreate(new CargoRejectedException("The Cargo workspace has not enough credits.", 400,
+                "notEnoughCredits", null));
+        cargo.credits(null);
+        Throwable hidden = failure(start(options()));
+        assertTrue(hidden.getMessage().endsWith("(The credits left are not visible to this API token.)"),
+                hidden.getMessage());
+    }
+
+    @Test
+    void theConcurrentRunLimitIsNamed() throws Exception {
+        cargo.failCreate(new CargoRejectedException("limit", 400, "concurrencyLimitReached", null));
+        finish(start(options()));
+        assertEquals(1, host.count("The Cargo workspace \"Acme\" runs at most 5 runs at once."), host.log());
     }
 
     // --- faults while waiting -----------------------------------------------------------------------
