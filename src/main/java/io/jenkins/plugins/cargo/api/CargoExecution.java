@@ -18,9 +18,9 @@ public final class CargoExecution {
     private final Instant startedAt;
     private final Instant finishedAt;
     private final Integer nodeChildIndex;
-    private String nodeIntegrationSlug;
-    private String nodeActionSlug;
-    private String nodeRunUuid;
+    private final String nodeIntegrationSlug;
+    private final String nodeActionSlug;
+    private final String nodeRunUuid;
 
     public CargoExecution(
             @CheckForNull String nodeUuid,
@@ -50,6 +50,16 @@ public final class CargoExecution {
             @CheckForNull Instant startedAt,
             @CheckForNull Instant finishedAt,
             @CheckForNull Integer nodeChildIndex) {
+        this(nodeUuid, nodeSlug, nodeKind, title, status, errorMessage, creditsUsed, startedAt, finishedAt, nodeChildIndex,
+                null, null, null);
+    }
+
+    private CargoExecution(String nodeUuid, String nodeSlug, String nodeKind, String title, RunStatus status,
+            String errorMessage, BigDecimal creditsUsed, Instant startedAt, Instant finishedAt, Integer nodeChildIndex,
+            String nodeIntegrationSlug, String nodeActionSlug, String nodeRunUuid) {
+        this.nodeIntegrationSlug = nodeIntegrationSlug;
+        this.nodeActionSlug = nodeActionSlug;
+        this.nodeRunUuid = nodeRunUuid;
         this.nodeChildIndex = nodeChildIndex;
         this.nodeUuid = nodeUuid;
         this.nodeSlug = nodeSlug;
@@ -68,12 +78,8 @@ public final class CargoExecution {
      */
     public CargoExecution withNode(@CheckForNull String integrationSlug, @CheckForNull String actionSlug,
             @CheckForNull String childRunUuid) {
-        CargoExecution copy = new CargoExecution(nodeUuid, nodeSlug, nodeKind, title, status, errorMessage, creditsUsed,
-                startedAt, finishedAt, nodeChildIndex);
-        copy.nodeIntegrationSlug = integrationSlug;
-        copy.nodeActionSlug = actionSlug;
-        copy.nodeRunUuid = childRunUuid;
-        return copy;
+        return new CargoExecution(nodeUuid, nodeSlug, nodeKind, title, status, errorMessage, creditsUsed, startedAt,
+                finishedAt, nodeChildIndex, integrationSlug, actionSlug, childRunUuid);
     }
 
     /** The integration a connector node used, such as {@code hubspot}. */
