@@ -7,21 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.ProxyConfiguration;
 import io.jenkins.plugins.cargo.api.CargoApiUrl;
 import io.jenkins.plugins.cargo.api.CargoClient;
-import io.jenkins.plugins.cargo.api.CargoException;
 import io.jenkins.plugins.cargo.api.CreateRunRequest;
 import io.jenkins.plugins.cargo.api.JsonData;
 import io.jenkins.plugins.cargo.api.RetryPolicy;
 import io.jenkins.plugins.cargo.simulator.CargoSimulator;
 import io.jenkins.plugins.cargo.simulator.SimRequest;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
+/** The controller's shared transport goes through the Jenkins proxy settings, no-proxy hosts included. */
 @WithJenkins
-class CargoClientsJenkinsTest {
+class CargoRuntimeJenkinsTest {
     private static final String WORKFLOW = "0b7e6f0c-3a3e-4c6f-9a57-1f2f3c4d5e6f";
 
     private CargoSimulator sim;
@@ -36,24 +38,28 @@ class CargoClientsJenkinsTest {
         sim.close();
     }
 
+    private int simulatorPort() {
+        return Integer.parseInt(sim.baseUrl().replaceAll(".*:", "").replace("/", ""));
+    }
+
     @Test
     void withoutAProxyTheClientTalksToCargoDirectly(JenkinsRule j) throws Exception {
-        CargoClient client = CargoClients.builder(CargoApiUrl.parse(sim.baseUrl()), sim::acceptedToken).build();
-        String uuid = client.createRun(new CreateRunRequest(WORKFLOW, JsonData.of(Map.of()), null)).uuid();
-        assertEquals(uuid, client.getRun(uuid).uuid());
+        CargoClient client = CargoRuntime.get().client(CargoApiUrl.parse(sim.baseUrl()), sim::acceptedToken);
+        String uuid = client.createRun(new CreateRunRequest(WORKFLOW, JsonData.of(Map.of()), null))
+                .get(30, TimeUnit.SECONDS).uuid();
+        assertEquals(uuid, client.getRun(uuid).get(30, TimeUnit.SECONDS).uuid());
     }
 
     @Test
     void requestsGoThroughTheJenkinsProxy(JenkinsRule j) throws Exception {
         // The simulator stands in for the proxy: the API host itself cannot be reached (port 1).
-        j.jenkins.setProxy(new ProxyConfiguration("127.0.0.1", Integer.parseInt(sim.baseUrl().replaceAll(".*:", ""))));
-        CargoClient client = CargoClients.builder(CargoApiUrl.parse("http://localhost:1"), sim::acceptedToken)
-                .retryPolicy(RetryPolicy.none())
-                .build();
+        j.jenkins.setProxy(new ProxyConfiguration("127.0.0.1", simulatorPort()));
+        CargoClient client = CargoRuntime.get().client(CargoApiUrl.parse("http://localhost:1"), sim::acceptedToken)
+                .withRetryPolicy(RetryPolicy.none());
 
         try {
-            client.listRuns(WORKFLOW, null, 1);
-        } catch (CargoException answeredByTheProxy) {
+            client.listRuns(WORKFLOW, null, null, 1).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException answeredByTheProxy) {
             // Whatever it answered, the request reached it.
         }
 
@@ -64,13 +70,11 @@ class CargoClientsJenkinsTest {
 
     @Test
     void aNoProxyHostIsReachedDirectly(JenkinsRule j) {
-        j.jenkins.setProxy(new ProxyConfiguration("127.0.0.1", Integer.parseInt(sim.baseUrl().replaceAll(".*:", "")),
-                null, null, "localhost"));
-        CargoClient client = CargoClients.builder(CargoApiUrl.parse("http://localhost:1"), sim::acceptedToken)
-                .retryPolicy(RetryPolicy.none())
-                .build();
+        j.jenkins.setProxy(new ProxyConfiguration("127.0.0.1", simulatorPort(), null, null, "localhost"));
+        CargoClient client = CargoRuntime.get().client(CargoApiUrl.parse("http://localhost:1"), sim::acceptedToken)
+                .withRetryPolicy(RetryPolicy.none());
 
-        assertThrows(CargoException.class, () -> client.listRuns(WORKFLOW, null, 1));
+        assertThrows(ExecutionException.class, () -> client.listRuns(WORKFLOW, null, null, 1).get(30, TimeUnit.SECONDS));
 
         assertTrue(sim.requests().isEmpty(), "localhost is on the no-proxy list");
     }
