@@ -92,6 +92,26 @@ class CargoGlobalConfigurationJenkinsTest {
     }
 
     @Test
+    void emptiedFieldsGetTheirDefaultsBack(JenkinsRule j) throws Exception {
+        CargoGlobalConfiguration config = CargoGlobalConfiguration.get();
+        config.setApiUrl("https://cargo-gateway.example.com");
+        config.setDefaultPollIntervalSeconds(30);
+        config.setDefaultTimeoutMinutes(5);
+
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            HtmlForm form = web.goTo("configure").getFormByName("config");
+            form.getInputByName("_.apiUrl").setValue("");
+            form.getInputByName("_.defaultPollIntervalSeconds").setValue("");
+            form.getInputByName("_.defaultTimeoutMinutes").setValue("");
+            j.submit(form);
+        }
+
+        assertEquals(CargoApiUrl.DEFAULT, config.getApiUrl());
+        assertEquals(5, config.getDefaultPollIntervalSeconds());
+        assertEquals(60, config.getDefaultTimeoutMinutes());
+    }
+
+    @Test
     void aRoundTripOfTheFormKeepsEverySetting(JenkinsRule j) throws Exception {
         addToJenkins(secretText("cargo-token", TOKEN_SECRET));
         CargoGlobalConfiguration config = CargoGlobalConfiguration.get();
