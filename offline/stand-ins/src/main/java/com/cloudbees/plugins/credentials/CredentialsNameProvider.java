@@ -1,0 +1,15 @@
+/*
+ * Compile-only stand-in. Declarations checked against jenkinsci/credentials-plugin d96751bcc06de7da229c321370456ea1cf7ca4ac
+ * src/main/java/com/cloudbees/plugins/credentials/CredentialsNameProvider.java.
+ * That is master of 2026-04-22 (build 1504), the closest source that could be read: the BOM's
+ * 1511.v2e3cb_0008ef0 is 7 commits later, and no later change seen touches these declarations.
+ * Only the members the plugin uses or is likely to use, and what the other stand-ins need.
+ */
+package com.cloudbees.plugins.credentials;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+
+public abstract class CredentialsNameProvider<C extends Credentials> {
+
+    @NonNull public abstract String getName(@NonNull C credentials);
+}

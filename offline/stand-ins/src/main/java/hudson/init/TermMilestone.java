@@ -1,0 +1,12 @@
+/*
+ * Compile-only stand-in. Declarations checked against jenkinsci/jenkins jenkins-2.541.3
+ * core/src/main/java/hudson/init/TermMilestone.java.
+ * Only the members the plugin uses or is likely to use, and what the other stand-ins need.
+ */
+package hudson.init;
+
+import org.jvnet.hudson.reactor.Milestone;
+
+public enum TermMilestone implements Milestone {
+    STARTED, COMPLETED;
+}

@@ -1,0 +1,12 @@
+/*
+ * Compile-only stand-in. Declarations checked against jenkinsci/jenkins jenkins-2.541.3
+ * core/src/main/java/hudson/model/ItemGroup.java.
+ * Only the members the plugin uses or is likely to use, and what the other stand-ins need.
+ */
+package hudson.model;
+
+import jenkins.model.FullyNamed;
+import jenkins.model.FullyNamedModelObject;
+
+public interface ItemGroup<T extends Item> extends FullyNamed, FullyNamedModelObject, PersistenceRoot {
+}

@@ -1,0 +1,9 @@
+/*
+ * Compile-only stand-in. Declarations checked against jenkinsci/jenkins jenkins-2.541.3
+ * core/src/main/java/hudson/model/ModifiableViewGroup.java.
+ * Only the members the plugin uses or is likely to use, and what the other stand-ins need.
+ */
+package hudson.model;
+
+public interface ModifiableViewGroup extends ViewGroup {
+}

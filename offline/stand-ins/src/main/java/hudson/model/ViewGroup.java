@@ -1,0 +1,11 @@
+/*
+ * Compile-only stand-in. Declarations checked against jenkinsci/jenkins jenkins-2.541.3
+ * core/src/main/java/hudson/model/ViewGroup.java.
+ * Only the members the plugin uses or is likely to use, and what the other stand-ins need.
+ */
+package hudson.model;
+
+import hudson.security.AccessControlled;
+
+public interface ViewGroup extends Saveable, ModelObject, AccessControlled {
+}

@@ -1,0 +1,12 @@
+/*
+ * Compile-only stand-in. Declarations checked against jenkinsci/jenkins jenkins-2.541.3
+ * core/src/main/java/jenkins/model/ModifiableTopLevelItemGroup.java.
+ * Only the members the plugin uses or is likely to use, and what the other stand-ins need.
+ */
+package jenkins.model;
+
+import hudson.model.ModifiableItemGroup;
+import hudson.model.TopLevelItem;
+
+public interface ModifiableTopLevelItemGroup extends ModifiableItemGroup<TopLevelItem> {
+}
