@@ -1,7 +1,7 @@
 package io.jenkins.plugins.cargo.simulator;
 
 /**
- * The Cargo runs endpoints the simulator serves, used to aim faults and to filter recorded requests.
+ * The Cargo endpoints the simulator serves, used to aim faults and to filter recorded requests.
  */
 public enum Endpoint {
     /** {@code POST /v1/orchestration/runs}. */
@@ -12,6 +12,12 @@ public enum Endpoint {
     CANCEL,
     /** {@code POST /v1/orchestration/runs/list}. */
     LIST,
+    /** {@code GET /v1/orchestration/releases/{uuid}}. */
+    RELEASE,
+    /** {@code GET /v1/orchestration/releases/deployed?workflowUuid=…}. */
+    DEPLOYED_RELEASE,
+    /** {@code GET /v1/orchestration/releases/list?…}. */
+    RELEASES,
     /**
      * Matches every request: a fault enqueued here hits the next request of any kind whose own queue is
      * empty, and {@code requests(ANY)} returns everything. No request is recorded with this value.
@@ -24,6 +30,7 @@ public enum Endpoint {
     OTHER;
 
     private static final String RUNS = "/v1/orchestration/runs";
+    private static final String RELEASES_PATH = "/v1/orchestration/releases";
 
     /** Classifies a request by method and request target; a query string does not change the route. */
     static Endpoint of(String method, String target) {
@@ -40,24 +47,48 @@ public enum Endpoint {
                     return OTHER;
             }
         }
-        if ("GET".equals(method) && runUuidIn(path) != null) {
+        if (!"GET".equals(method)) {
+            return OTHER;
+        }
+        switch (path) {
+            case RELEASES_PATH + "/deployed":
+                return DEPLOYED_RELEASE;
+            case RELEASES_PATH + "/list":
+                return RELEASES;
+            // Cargo has it; the simulator does not serve draft releases.
+            case RELEASES_PATH + "/draft":
+                return OTHER;
+            default:
+                break;
+        }
+        if (runUuidIn(path) != null) {
             return GET;
         }
-        return OTHER;
+        return releaseUuidIn(path) != null ? RELEASE : OTHER;
     }
 
     /** The run uuid named by a {@code GET /v1/orchestration/runs/{uuid}} target, or null. */
     static String runUuidIn(String target) {
+        return lastSegmentUnder(RUNS, target);
+    }
+
+    /** The release uuid named by a {@code GET /v1/orchestration/releases/{uuid}} target, or null. */
+    static String releaseUuidIn(String target) {
+        return lastSegmentUnder(RELEASES_PATH, target);
+    }
+
+    /** The one path segment after {@code prefix + "/"}, or null if there is none or more than one. */
+    private static String lastSegmentUnder(String prefix, String target) {
         String path = pathOf(target);
-        String prefix = RUNS + "/";
-        if (!path.startsWith(prefix)) {
+        String start = prefix + "/";
+        if (!path.startsWith(start)) {
             return null;
         }
-        String rest = path.substring(prefix.length());
+        String rest = path.substring(start.length());
         return rest.isEmpty() || rest.contains("/") ? null : rest;
     }
 
-    private static String pathOf(String target) {
+    static String pathOf(String target) {
         int query = target.indexOf('?');
         return query < 0 ? target : target.substring(0, query);
     }

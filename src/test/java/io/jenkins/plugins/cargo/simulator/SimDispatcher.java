@@ -14,21 +14,22 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 
 /**
- * mockwebserver3's entry point: records each request, then lets a queued fault, else a fault the run
- * was made with, or else the simulated API answer it. Called concurrently, one thread per client connection.
+ * mockwebserver3's entry point: records each request, then lets the first of these answer it: a queued
+ * fault, a standing fault for the endpoint, a first-GET fault the run was made with, or else the
+ * simulated API. Called concurrently, one thread per client connection.
  */
 final class SimDispatcher extends Dispatcher {
 
     private final RequestJournal journal;
     private final FaultQueues faults;
-    private final RunsApi api;
+    private final SimApi api;
     private final RunStore store;
     private final SimulatorSettings settings;
     private final SimClock clock;
     private MockWebServer server;
     private volatile Consumer<String> answerLog = line -> { };
 
-    SimDispatcher(RequestJournal journal, FaultQueues faults, RunsApi api, RunStore store, SimulatorSettings settings,
+    SimDispatcher(RequestJournal journal, FaultQueues faults, SimApi api, RunStore store, SimulatorSettings settings,
             SimClock clock) {
         this.journal = journal;
         this.faults = faults;
@@ -51,6 +52,9 @@ final class SimDispatcher extends Dispatcher {
         SimRequest request = toSimRequest(recorded, clock.now());
         journal.add(request);
         Fault fault = faults.take(request.endpoint());
+        if (fault == null) {
+            fault = settings.standingFault(request.endpoint());
+        }
         if (fault == null) {
             fault = firstGetFaultFor(request);
         }

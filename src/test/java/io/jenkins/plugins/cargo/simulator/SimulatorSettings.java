@@ -3,6 +3,7 @@ package io.jenkins.plugins.cargo.simulator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** What a test has told the simulator to do; read by request threads while the test changes it. */
@@ -13,6 +14,8 @@ final class SimulatorSettings {
     private final Map<String, RunScript> scripts = new ConcurrentHashMap<>();
     private final Map<String, ApiReply> createRejections = new ConcurrentHashMap<>();
     private final Map<String, List<Fault>> firstGetFaults = new ConcurrentHashMap<>();
+    private final Map<Endpoint, Fault> standingFaults = new ConcurrentHashMap<>();
+    private final Set<Endpoint> forbidden = ConcurrentHashMap.newKeySet();
     private volatile Latency latency = Latency.NONE;
 
     String acceptedToken() {
@@ -53,11 +56,45 @@ final class SimulatorSettings {
         return firstGetFaults.getOrDefault(workflowUuid, List.of());
     }
 
+    /** Every later request to {@code endpoint} gets {@code fault}; null stops it. */
+    void faultEvery(Endpoint endpoint, Fault fault) {
+        namedEndpoint(endpoint);
+        if (fault == null) {
+            standingFaults.remove(endpoint);
+        } else {
+            standingFaults.put(endpoint, fault);
+        }
+    }
+
+    Fault standingFault(Endpoint endpoint) {
+        return standingFaults.get(endpoint);
+    }
+
+    void forbid(Endpoint endpoint) {
+        forbidden.add(namedEndpoint(endpoint));
+    }
+
+    void permit(Endpoint endpoint) {
+        forbidden.remove(namedEndpoint(endpoint));
+    }
+
+    /** Whether the accepted token lacks the rights for this endpoint. */
+    boolean forbidden(Endpoint endpoint) {
+        return forbidden.contains(endpoint);
+    }
+
     Latency latency() {
         return latency;
     }
 
     void latency(Latency latency) {
         this.latency = Objects.requireNonNull(latency, "latency");
+    }
+
+    private static Endpoint namedEndpoint(Endpoint endpoint) {
+        if (Objects.requireNonNull(endpoint, "endpoint") == Endpoint.ANY) {
+            throw new IllegalArgumentException("name an endpoint; ANY is not one");
+        }
+        return endpoint;
     }
 }
