@@ -14,12 +14,12 @@ import mockwebserver3.MockWebServer;
  * through {@link SimulatorMain}, a standalone one for trying the plugin by hand (docs/simulator.md).
  *
  * <p>It serves create, get, cancel and list under {@code /v1/orchestration/runs}, and the reads
- * around them: releases and their input forms, all in the shape of Cargo's own types. It keeps runs
- * whose state follows a {@link RunScript} (tool nodes starting child runs of their own), records
- * every request, and can be told to misbehave for single requests with a {@link Fault}, for every
- * request to an endpoint, for the first GETs of every run of a workflow, or by answering slowly. It
- * listens on 127.0.0.1 only, on an ephemeral port unless told otherwise, keeps time by a clock a test
- * can choose, and is thread-safe.
+ * around them: releases and their input forms, and traces, all in the shape of Cargo's own types. It
+ * keeps runs whose state follows a {@link RunScript} (tool nodes starting child runs of their own),
+ * records every request, and can be told to misbehave for single requests with a {@link Fault}, for
+ * every request to an endpoint, for the first GETs of every run of a workflow, or by answering
+ * slowly. It listens on 127.0.0.1 only, on an ephemeral port unless told otherwise, keeps time by a
+ * clock a test can choose, and is thread-safe.
  */
 public final class CargoSimulator implements AutoCloseable {
 
@@ -98,7 +98,7 @@ public final class CargoSimulator implements AutoCloseable {
         return "http://127.0.0.1:" + server.getPort();
     }
 
-    /** The uuid of the simulator's one workspace, in every run and release it serves. */
+    /** The uuid of the simulator's one workspace, in every run, release and trace it serves. */
     public String workspaceUuid() {
         return account.workspaceUuid();
     }

@@ -18,6 +18,8 @@ public enum Endpoint {
     DEPLOYED_RELEASE,
     /** {@code GET /v1/orchestration/releases/list?…}. */
     RELEASES,
+    /** {@code GET /v1/orchestration/traces/{uuid}}. */
+    TRACE,
     /**
      * Matches every request: a fault enqueued here hits the next request of any kind whose own queue is
      * empty, and {@code requests(ANY)} returns everything. No request is recorded with this value.
@@ -31,6 +33,7 @@ public enum Endpoint {
 
     private static final String RUNS = "/v1/orchestration/runs";
     private static final String RELEASES_PATH = "/v1/orchestration/releases";
+    private static final String TRACES = "/v1/orchestration/traces";
 
     /** Classifies a request by method and request target; a query string does not change the route. */
     static Endpoint of(String method, String target) {
@@ -64,7 +67,10 @@ public enum Endpoint {
         if (runUuidIn(path) != null) {
             return GET;
         }
-        return releaseUuidIn(path) != null ? RELEASE : OTHER;
+        if (releaseUuidIn(path) != null) {
+            return RELEASE;
+        }
+        return traceUuidIn(path) != null ? TRACE : OTHER;
     }
 
     /** The run uuid named by a {@code GET /v1/orchestration/runs/{uuid}} target, or null. */
@@ -75,6 +81,11 @@ public enum Endpoint {
     /** The release uuid named by a {@code GET /v1/orchestration/releases/{uuid}} target, or null. */
     static String releaseUuidIn(String target) {
         return lastSegmentUnder(RELEASES_PATH, target);
+    }
+
+    /** The trace uuid named by a {@code GET /v1/orchestration/traces/{uuid}} target, or null. */
+    static String traceUuidIn(String target) {
+        return lastSegmentUnder(TRACES, target);
     }
 
     /** The one path segment after {@code prefix + "/"}, or null if there is none or more than one. */
