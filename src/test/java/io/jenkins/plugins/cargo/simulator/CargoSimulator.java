@@ -13,13 +13,13 @@ import mockwebserver3.MockWebServer;
  * An in-process stand-in for the Cargo API (cargo-api.md), for the plugin's tests and benchmark, and,
  * through {@link SimulatorMain}, a standalone one for trying the plugin by hand (docs/simulator.md).
  *
- * <p>It serves create, get, cancel and list under {@code /v1/orchestration/runs}, and the reads
- * around them: releases and their input forms, and traces, all in the shape of Cargo's own types. It
- * keeps runs whose state follows a {@link RunScript} (tool nodes starting child runs of their own),
- * records every request, and can be told to misbehave for single requests with a {@link Fault}, for
- * every request to an endpoint, for the first GETs of every run of a workflow, or by answering
- * slowly. It listens on 127.0.0.1 only, on an ephemeral port unless told otherwise, keeps time by a
- * clock a test can choose, and is thread-safe.
+ * <p>It serves create, get, cancel and list under {@code /v1/orchestration/runs}, and the reads around
+ * them: releases and their input forms, tools, traces, the workspace and its subscription, all in the
+ * shape of Cargo's own types. It keeps runs whose state follows a {@link RunScript} (tool nodes
+ * starting child runs of their own), records every request, and can be told to misbehave for single
+ * requests with a {@link Fault}, for every request to an endpoint, for the first GETs of every run of
+ * a workflow, or by answering slowly. It listens on 127.0.0.1 only, on an
+ * ephemeral port unless told otherwise, keeps time by a clock a test can choose, and is thread-safe.
  */
 public final class CargoSimulator implements AutoCloseable {
 
@@ -36,7 +36,7 @@ public final class CargoSimulator implements AutoCloseable {
     private CargoSimulator(SimClock clock) {
         this.clock = clock;
         this.account = SimAccount.startingAt(clock.now());
-        this.settings = new SimulatorSettings();
+        this.settings = new SimulatorSettings(account.createdAt());
         this.store = new RunStore(clock);
         SimApi api = new SimApi(settings, store, releases, account, clock);
         dispatcher = new SimDispatcher(journal, faults, api, store, settings, clock);
@@ -98,7 +98,7 @@ public final class CargoSimulator implements AutoCloseable {
         return "http://127.0.0.1:" + server.getPort();
     }
 
-    /** The uuid of the simulator's one workspace, in every run, release and trace it serves. */
+    /** The uuid of the simulator's one workspace, in every run, release, tool and trace it serves. */
     public String workspaceUuid() {
         return account.workspaceUuid();
     }
@@ -171,7 +171,7 @@ public final class CargoSimulator implements AutoCloseable {
     /**
      * From now on the accepted token lacks the rights for these endpoints: an authorized request to one
      * gets {@code 403 {"errorMessage":"forbidden"}}, as Cargo answers a token whose permissions leave out
-     * reading releases, say. A wrong token still gets 401 first. {@link Endpoint#ANY} is refused.
+     * billing, say. A wrong token still gets 401 first. {@link Endpoint#ANY} is refused.
      */
     public void forbid(Endpoint... endpoints) {
         for (Endpoint endpoint : endpoints) {
@@ -211,6 +211,33 @@ public final class CargoSimulator implements AutoCloseable {
      */
     public int deployedReleaseReads(String workflowUuid) {
         return releases.deployedReads(Objects.requireNonNull(workflowUuid, "workflowUuid"));
+    }
+
+    /**
+     * Lists the workflow as a tool named {@code name} in {@code GET /v1/orchestration/tools/list}, in
+     * the order tools were added, and returns the tool's uuid. It is the uuid a
+     * {@link SimNode#tool(String, RunScript)} node calling the workflow carries. Adding the workflow
+     * again renames its tool. {@code description} may be null.
+     */
+    public String addTool(String workflowUuid, String name, String description) {
+        return settings.addTool(workflowUuid, name, description, clock.now()).uuid();
+    }
+
+    /**
+     * What {@code GET /v1/workspaceManagement/workspaces/current} says from now on. Initially
+     * "Simulated workspace" and 10. The simulator does not enforce the limit.
+     */
+    public void workspace(String name, int maxConcurrentRuns) {
+        settings.workspace(name, maxConcurrentRuns, clock.now());
+    }
+
+    /**
+     * What {@code GET /v1/billing/subscriptions} says from now on. Initially
+     * {@code SimSubscription.credits(10000, 0, 0)}. Runs do not draw on it; {@code forbid(Endpoint.SUBSCRIPTION)}
+     * makes it answer 403 as for a token without billing rights.
+     */
+    public void subscription(SimSubscription subscription) {
+        settings.subscription(subscription, clock.now());
     }
 
     /**

@@ -18,8 +18,14 @@ public enum Endpoint {
     DEPLOYED_RELEASE,
     /** {@code GET /v1/orchestration/releases/list?…}. */
     RELEASES,
+    /** {@code GET /v1/orchestration/tools/list}. */
+    TOOLS,
     /** {@code GET /v1/orchestration/traces/{uuid}}. */
     TRACE,
+    /** {@code GET /v1/workspaceManagement/workspaces/current}. */
+    WORKSPACE,
+    /** {@code GET /v1/billing/subscriptions}. */
+    SUBSCRIPTION,
     /**
      * Matches every request: a fault enqueued here hits the next request of any kind whose own queue is
      * empty, and {@code requests(ANY)} returns everything. No request is recorded with this value.
@@ -61,6 +67,12 @@ public enum Endpoint {
             // Cargo has it; the simulator does not serve draft releases.
             case RELEASES_PATH + "/draft":
                 return OTHER;
+            case "/v1/orchestration/tools/list":
+                return TOOLS;
+            case "/v1/workspaceManagement/workspaces/current":
+                return WORKSPACE;
+            case "/v1/billing/subscriptions":
+                return SUBSCRIPTION;
             default:
                 break;
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cargo.simulator;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ final class SimApi {
     private final RunsApi runsApi;
     private final ReleasesApi releasesApi;
     private final TraceJson traceJson;
+    private final WorkspaceJson workspaceJson;
     private final SimClock clock;
 
     SimApi(SimulatorSettings settings, RunStore runs, ReleaseStore releases, SimAccount account, SimClock clock) {
@@ -29,6 +31,7 @@ final class SimApi {
         this.runsApi = new RunsApi(settings, runs, new RunJson(account.workspaceUuid()));
         this.releasesApi = new ReleasesApi(releases, account);
         this.traceJson = new TraceJson(account);
+        this.workspaceJson = new WorkspaceJson(account);
         this.clock = clock;
     }
 
@@ -51,8 +54,14 @@ final class SimApi {
                 case DEPLOYED_RELEASE:
                 case RELEASES:
                     return releasesApi.handle(request);
+                case TOOLS:
+                    return tools();
                 case TRACE:
                     return trace(Endpoint.traceUuidIn(request.path()), now);
+                case WORKSPACE:
+                    return single("workspace", workspaceJson.workspace(settings.workspace()));
+                case SUBSCRIPTION:
+                    return single("subscription", workspaceJson.subscription(settings.subscription()));
                 default:
                     return ApiReply.error(404, null, "Not found.");
             }
@@ -66,6 +75,14 @@ final class SimApi {
         return authorization != null
                 && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && authorization.substring(BEARER.length()).equals(settings.acceptedToken());
+    }
+
+    private ApiReply tools() {
+        ArrayNode tools = JsonCodec.array();
+        settings.tools().forEach(tool -> tools.add(workspaceJson.tool(tool)));
+        ObjectNode reply = JsonCodec.object();
+        reply.set("tools", tools);
+        return ApiReply.ok(reply);
     }
 
     /** A trace is there while its root run is; its child runs count even if deleted. */

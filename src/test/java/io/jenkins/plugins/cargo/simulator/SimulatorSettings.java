@@ -1,5 +1,7 @@
 package io.jenkins.plugins.cargo.simulator;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /** What a test has told the simulator to do; read by request threads while the test changes it. */
 final class SimulatorSettings {
 
+    /** The workspace's settings a client reads, and when a test last changed them. */
+    record Workspace(String name, int maxConcurrentRuns, Instant updatedAt) {}
+
+    /** The subscription as set, and when. */
+    record Subscription(SimSubscription subscription, Instant updatedAt) {}
+
+    /** A tool as {@code tools/list} serves it: a name for a workflow. */
+    record Tool(String uuid, String workflowUuid, String name, String description, Instant createdAt,
+            Instant updatedAt) {}
+
     private volatile String acceptedToken = "sim-token";
     private volatile RunScript defaultScript = RunScript.of("pending", "running", "success");
     private final Map<String, RunScript> scripts = new ConcurrentHashMap<>();
@@ -17,6 +29,15 @@ final class SimulatorSettings {
     private final Map<Endpoint, Fault> standingFaults = new ConcurrentHashMap<>();
     private final Set<Endpoint> forbidden = ConcurrentHashMap.newKeySet();
     private volatile Latency latency = Latency.NONE;
+    private volatile Workspace workspace;
+    private volatile Subscription subscription;
+    /** By workflowUuid, in the order tools were first added; guarded by itself. */
+    private final Map<String, Tool> tools = new LinkedHashMap<>();
+
+    SimulatorSettings(Instant startedAt) {
+        workspace = new Workspace("Simulated workspace", 10, startedAt);
+        subscription = new Subscription(SimSubscription.credits(10_000, 0, 0), startedAt);
+    }
 
     String acceptedToken() {
         return acceptedToken;
@@ -89,6 +110,47 @@ final class SimulatorSettings {
 
     void latency(Latency latency) {
         this.latency = Objects.requireNonNull(latency, "latency");
+    }
+
+    Workspace workspace() {
+        return workspace;
+    }
+
+    void workspace(String name, int maxConcurrentRuns, Instant now) {
+        Objects.requireNonNull(name, "name");
+        if (maxConcurrentRuns < 0) {
+            throw new IllegalArgumentException("maxConcurrentRuns must not be negative: " + maxConcurrentRuns);
+        }
+        workspace = new Workspace(name, maxConcurrentRuns, now);
+    }
+
+    Subscription subscription() {
+        return subscription;
+    }
+
+    void subscription(SimSubscription subscription, Instant now) {
+        this.subscription = new Subscription(Objects.requireNonNull(subscription, "subscription"), now);
+    }
+
+    /** Adds the workflow's tool, or renames it (keeping its uuid and createdAt) if it has one. */
+    Tool addTool(String workflowUuid, String name, String description, Instant now) {
+        Objects.requireNonNull(workflowUuid, "workflowUuid");
+        Objects.requireNonNull(name, "name");
+        synchronized (tools) {
+            Tool previous = tools.get(workflowUuid);
+            // The uuid SimNode.tool gives a tool node calling this workflow, so the two agree.
+            String uuid = SimUuids.named("tool:" + workflowUuid);
+            Tool tool = new Tool(uuid, workflowUuid, name, description,
+                    previous == null ? now : previous.createdAt(), now);
+            tools.put(workflowUuid, tool);
+            return tool;
+        }
+    }
+
+    List<Tool> tools() {
+        synchronized (tools) {
+            return List.copyOf(tools.values());
+        }
     }
 
     private static Endpoint namedEndpoint(Endpoint endpoint) {
