@@ -17,8 +17,8 @@ import mockwebserver3.MockWebServer;
  * them: releases and their input forms, tools, traces, the workspace and its subscription, all in the
  * shape of Cargo's own types. It keeps runs whose state follows a {@link RunScript} (tool nodes
  * starting child runs of their own), records every request, and can be told to misbehave for single
- * requests with a {@link Fault}, for every request to an endpoint, for the first GETs of every run of
- * a workflow, or by answering slowly. It listens on 127.0.0.1 only, on an
+ * requests with a {@link Fault}, for every request to an endpoint, for the first GETs of every run or
+ * the first creates of a workflow, or by answering slowly. It listens on 127.0.0.1 only, on an
  * ephemeral port unless told otherwise, keeps time by a clock a test can choose, and is thread-safe.
  */
 public final class CargoSimulator implements AutoCloseable {
@@ -141,6 +141,19 @@ public final class CargoSimulator implements AutoCloseable {
     }
 
     /**
+     * Answers the next {@code count} creates for the workflow (counted from this call, replacing any
+     * left from an earlier one) with {@code refusal}, then creates normally. Like every fault it comes
+     * before the token check and the service, so a refused create makes no run; use a fault that
+     * processes the request, such as {@link Fault#processThenDropResponse()}, only to make one. Typical
+     * refusals are {@link Fault#concurrencyLimitReached()}, {@link Fault#notEnoughCredits()} and
+     * {@link Fault#tooManyRequests(String)}. A create that a queued fault answers, or whose body names no
+     * workflow, does not count. A count of 0 turns it off.
+     */
+    public void refuseFirstCreates(String workflowUuid, int count, Fault refusal) {
+        settings.refuseFirstCreates(workflowUuid, count, refusal);
+    }
+
+    /**
      * Makes each run of the workflow created from now on (child runs of its tool included) answer its
      * first GETs with these faults, one per GET in order, before it is answered normally: "rate limited,
      * then fine" for every run rather than for the next request only. A fault queued with
@@ -225,7 +238,8 @@ public final class CargoSimulator implements AutoCloseable {
 
     /**
      * What {@code GET /v1/workspaceManagement/workspaces/current} says from now on. Initially
-     * "Simulated workspace" and 10. The simulator does not enforce the limit.
+     * "Simulated workspace" and 10. The simulator does not enforce the limit; see
+     * {@link #refuseFirstCreates(String, int, Fault)}.
      */
     public void workspace(String name, int maxConcurrentRuns) {
         settings.workspace(name, maxConcurrentRuns, clock.now());

@@ -15,8 +15,9 @@ import okhttp3.Headers;
 
 /**
  * mockwebserver3's entry point: records each request, then lets the first of these answer it: a queued
- * fault, a standing fault for the endpoint, a first-GET fault the run was made with, or else the
- * simulated API. Called concurrently, one thread per client connection.
+ * fault, a standing fault for the endpoint, a first-GET fault the run was made with, a refusal of the
+ * workflow's first creates, or else the simulated API. Called concurrently, one thread per client
+ * connection.
  */
 final class SimDispatcher extends Dispatcher {
 
@@ -58,6 +59,9 @@ final class SimDispatcher extends Dispatcher {
         if (fault == null) {
             fault = firstGetFaultFor(request);
         }
+        if (fault == null) {
+            fault = createRefusalFor(request);
+        }
         MockResponse response = fault == null
                 ? api.handle(request).toMockResponse()
                 : fault.respond(() -> api.handle(request));
@@ -79,6 +83,21 @@ final class SimDispatcher extends Dispatcher {
         }
         SimRun run = store.find(Endpoint.runUuidIn(request.path()));
         return run == null || run.deleted() ? null : run.takeFirstGetFault();
+    }
+
+    /** A create for a workflow told to refuse its first creates takes the next refusal. */
+    private Fault createRefusalFor(SimRequest request) {
+        if (request.endpoint() != Endpoint.CREATE) {
+            return null;
+        }
+        String workflowUuid;
+        try {
+            workflowUuid = BodyFields.parse(request.body()).optionalText("workflowUuid");
+        } catch (InvalidDataException e) {
+            // Not a create the service would take; it answers it itself.
+            return null;
+        }
+        return workflowUuid == null ? null : settings.takeCreateRefusal(workflowUuid);
     }
 
     private static SimRequest toSimRequest(RecordedRequest recorded, Instant receivedAt) {

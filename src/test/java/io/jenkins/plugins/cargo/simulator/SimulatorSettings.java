@@ -1,12 +1,15 @@
 package io.jenkins.plugins.cargo.simulator;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** What a test has told the simulator to do; read by request threads while the test changes it. */
 final class SimulatorSettings {
@@ -25,6 +28,7 @@ final class SimulatorSettings {
     private volatile RunScript defaultScript = RunScript.of("pending", "running", "success");
     private final Map<String, RunScript> scripts = new ConcurrentHashMap<>();
     private final Map<String, ApiReply> createRejections = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Fault>> createRefusals = new ConcurrentHashMap<>();
     private final Map<String, List<Fault>> firstGetFaults = new ConcurrentHashMap<>();
     private final Map<Endpoint, Fault> standingFaults = new ConcurrentHashMap<>();
     private final Set<Endpoint> forbidden = ConcurrentHashMap.newKeySet();
@@ -66,6 +70,22 @@ final class SimulatorSettings {
     /** The reply every create for this workflow gets instead of a run, or null to create normally. */
     ApiReply createRejection(String workflowUuid) {
         return createRejections.get(workflowUuid);
+    }
+
+    /** The next {@code count} creates for the workflow get {@code refusal}; replaces any left over. */
+    void refuseFirstCreates(String workflowUuid, int count, Fault refusal) {
+        Objects.requireNonNull(workflowUuid, "workflowUuid");
+        Objects.requireNonNull(refusal, "refusal");
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        createRefusals.put(workflowUuid, new ConcurrentLinkedQueue<>(Collections.nCopies(count, refusal)));
+    }
+
+    /** The fault the next create for this workflow is answered with, or null once none are left. */
+    Fault takeCreateRefusal(String workflowUuid) {
+        Queue<Fault> refusals = createRefusals.get(workflowUuid);
+        return refusals == null ? null : refusals.poll();
     }
 
     void faultFirstGets(String workflowUuid, List<Fault> faults) {
