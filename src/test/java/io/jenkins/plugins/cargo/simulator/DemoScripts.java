@@ -11,6 +11,7 @@ final class DemoScripts {
 
     private static final String CLEARBIT = "clearbit";
     private static final String HUBSPOT = "hubspot";
+    private static final String APOLLO = "apollo";
     private static final String SUMMARY_AGENT = "5ca1ab1e-0000-4000-8000-0000000000a1";
 
     private DemoScripts() {}
@@ -75,15 +76,46 @@ final class DemoScripts {
                 .build();
     }
 
-    /** A tool's run failing at 3 s: the CRM lookup {@code node} finds nothing. */
+    /**
+     * A tool's run failing at 3 s: it enriches the contact (2 credits), then the CRM lookup {@code node}
+     * finds nothing.
+     */
     static RunScript toolFailsAt(String node) {
         String error = "No contact matches jane@acme.com";
+        SimNode person = SimNode.connector(CLEARBIT, "enrichPerson");
         SimNode crm = SimNode.connector(HUBSPOT, "searchContacts");
+        SimExecution enriching = pending("enrich-contact", "Enriching jane@acme.com").withNode(person);
+        SimExecution enriched = done("enrich-contact", "Jane Doe · Acme Inc.", 2.0).withNode(person);
+        SimExecution failed = new SimExecution(node, null, "error", 0.01, error).withNode(crm);
         return RunScript.timeline()
                 .at(seconds(0), "running", start())
-                .at(seconds(1), "running", start(), pending(node, "Searching contacts").withNode(crm))
-                .at(seconds(3), "error", start(), new SimExecution(node, null, "error", 0.01, error).withNode(crm))
+                .at(seconds(1), "running", start(), enriching)
+                .at(seconds(2), "running", start(), enriched, pending(node, "Searching contacts").withNode(crm))
+                .at(seconds(3), "error", start(), enriched, failed)
                 .errorMessage("Node " + node + " failed: " + error)
+                .build();
+    }
+
+    /**
+     * Succeeds at 4 s although a node failed: the enrichment connector {@code node} times out at 2 s and
+     * its fallback, another provider, enriches the company instead.
+     */
+    static RunScript fallsBack(String node, String fallbackNode) {
+        String error = "Provider timed out after 30 s";
+        SimNode fallbackProvider = SimNode.connector(APOLLO, "enrichOrganization");
+        SimExecution failed = new SimExecution(node, null, "error", 0, error).withNode(enrichment());
+        SimExecution fellBack = done(fallbackNode, "Acme Inc. · 250 employees", 1.0).withNode(fallbackProvider);
+        return RunScript.timeline()
+                .at(seconds(0), "running", start())
+                .at(seconds(1), "running", start(), pending(node, "Enriching acme.com").withNode(enrichment()))
+                .at(seconds(2), "running", start(), failed,
+                        pending(fallbackNode, "Enriching acme.com").withNode(fallbackProvider))
+                .at(seconds(3), "running", start(), failed, fellBack, pending("end", null))
+                .at(seconds(4), "success", start(), failed, fellBack, done("end", "Done", 0))
+                .output(Map.of("end", new TreeMap<>(Map.of(
+                        "company", "Acme Inc.",
+                        "employees", 250,
+                        "source", APOLLO))))
                 .build();
     }
 

@@ -150,13 +150,136 @@ class DemoWorkflowsTest {
     }
 
     @Test
+    void childRunFailsHasAnErrorTraceCarryingTheChildRunsCredits() throws Exception {
+        JsonNode created = http.createRun(DemoWorkflows.CHILD_RUN_FAILS);
+
+        JsonNode run = getAt(created.get("uuid").asText(), Duration.ofSeconds(5)).get("run");
+        JsonNode trace = trace(created.get("traceUuid").asText());
+
+        assertEquals(0, credits(run), 0, "the parent's own nodes cost nothing");
+        assertEquals("error", trace.get("status").asText());
+        assertEquals(2.01, trace.get("creditsUsedCount").asDouble(), "the child's enrichment and lookup");
+        assertEquals(5, trace.get("spansCount").asInt(), "2 of the parent's, 3 of the child's");
+        assertEquals(2, trace.get("failedSpansCount").asInt(), "the child's lookup and the parent's tool node");
+        assertEquals(RunJson.timestamp(T0.plus(Duration.ofSeconds(5))), trace.get("finishedAt").asText());
+    }
+
+    @Test
+    void hasAFormServesItsFormOnTheDeployedReleaseAndSucceeds() throws Exception {
+        JsonNode release = http.readOk("/v1/orchestration/releases/deployed?workflowUuid=" + DemoWorkflows.HAS_A_FORM)
+                .get("release");
+
+        assertEquals(DemoWorkflows.HAS_A_FORM_RELEASE, release.get("uuid").asText());
+        assertEquals("2.0.0", release.get("version").asText());
+        JsonNode form = release.get("formFields");
+        assertEquals("[{\"name\":\"Domain\",\"description\":\"The company's website domain\","
+                + "\"placeholder\":\"acme.com\",\"isRequired\":true,\"slug\":\"domain\",\"kind\":\"string\"},"
+                + "{\"name\":\"Employees\",\"isRequired\":false,\"slug\":\"employees\",\"kind\":\"number\"},"
+                + "{\"name\":\"Tier\",\"slug\":\"tier\",\"kind\":\"enum\",\"enum\":[\"gold\",\"silver\"]},"
+                + "{\"name\":\"Contacts\",\"slug\":\"contacts\",\"kind\":\"array\",\"fields\":["
+                + "{\"name\":\"Name\",\"isRequired\":true,\"slug\":\"name\",\"kind\":\"string\"},"
+                + "{\"name\":\"Email\",\"placeholder\":\"jane@acme.com\",\"slug\":\"email\",\"kind\":\"string\"}]}]",
+                form.toString());
+        JsonNode releases = http.readOk("/v1/orchestration/releases/list?workflowUuid=" + DemoWorkflows.HAS_A_FORM)
+                .get("releases");
+        assertEquals(List.of(DemoWorkflows.HAS_A_FORM_RELEASE, DemoWorkflows.HAS_A_FORM_FIRST_RELEASE),
+                List.of(releases.get(0).get("uuid").asText(), releases.get(1).get("uuid").asText()));
+        assertEquals("archived", releases.get(1).get("status").asText());
+        assertEquals("success", statusAt(create(DemoWorkflows.HAS_A_FORM), QUICK_RUN));
+    }
+
+    @Test
+    void noDeployedReleaseHasOnlyADraftAndRefusesCreates() throws Exception {
+        HttpResponse<String> deployed =
+                http.read("/v1/orchestration/releases/deployed?workflowUuid=" + DemoWorkflows.NO_DEPLOYED_RELEASE);
+        HttpResponse<String> created = http.create(SimHttp.body(DemoWorkflows.NO_DEPLOYED_RELEASE, "{}"));
+        JsonNode releases = http.readOk("/v1/orchestration/releases/list?workflowUuid="
+                + DemoWorkflows.NO_DEPLOYED_RELEASE).get("releases");
+
+        assertEquals(404, deployed.statusCode());
+        assertEquals("{\"reason\":\"releaseNotFound\"}", deployed.body());
+        assertEquals(400, created.statusCode());
+        assertEquals("{\"reason\":\"nodesNotFound\"}", created.body());
+        assertEquals(1, releases.size());
+        assertEquals("draft", releases.get(0).get("status").asText());
+        assertEquals(List.of(), sim.runs());
+    }
+
+    @Test
+    void everyOtherDemoHasADeployedReleaseWithoutAForm() throws Exception {
+        for (DemoWorkflows.Demo demo : DemoWorkflows.all()) {
+            String workflowUuid = demo.workflowUuid();
+            if (workflowUuid.equals(DemoWorkflows.NO_DEPLOYED_RELEASE) || workflowUuid.equals(DemoWorkflows.HAS_A_FORM)) {
+                continue;
+            }
+            JsonNode release = http.readOk("/v1/orchestration/releases/" + DemoWorkflows.deployedReleaseOf(workflowUuid))
+                    .get("release");
+            assertEquals(workflowUuid, release.get("workflowUuid").asText());
+            assertEquals("deployed", release.get("status").asText());
+            assertTrue(release.get("formFields").isNull(), demo.name());
+        }
+    }
+
+    @Test
+    void limitReachedFirstRefusesTheFirstTwoCreatesWithoutMakingRunsThenSucceeds() throws Exception {
+        for (int i = 0; i < DemoWorkflows.REFUSED_CREATES; i++) {
+            HttpResponse<String> refused = http.create(SimHttp.body(DemoWorkflows.LIMIT_REACHED_FIRST, "{}"));
+            assertEquals(400, refused.statusCode());
+            assertEquals("{\"reason\":\"concurrencyLimitReached\"}", refused.body());
+        }
+        assertEquals(List.of(), sim.runs());
+
+        String uuid = create(DemoWorkflows.LIMIT_REACHED_FIRST);
+
+        assertEquals("success", statusAt(uuid, QUICK_RUN));
+        assertEquals(200, http.create(SimHttp.body(DemoWorkflows.LIMIT_REACHED_FIRST, "{}")).statusCode());
+    }
+
+    @Test
+    void fallsBackSucceedsWithAFailedNodeAndADegradedTrace() throws Exception {
+        JsonNode created = http.createRun(DemoWorkflows.FALLS_BACK);
+
+        JsonNode ended = getAt(created.get("uuid").asText(), QUICK_RUN);
+        JsonNode trace = trace(created.get("traceUuid").asText());
+
+        assertEquals("success", ended.get("run").get("status").asText());
+        assertEquals(DemoWorkflows.FAILING_NODE, failedExecution(ended.get("run")).get("nodeSlug").asText());
+        assertEquals("apollo", ended.get("runContext").get("end").get("source").asText());
+        List<String> slugs = new java.util.ArrayList<>();
+        ended.get("run").get("executions").forEach(execution -> slugs.add(execution.get("nodeSlug").asText()));
+        assertTrue(slugs.contains(DemoWorkflows.FALLBACK_NODE), slugs.toString());
+        assertEquals("degraded", trace.get("status").asText());
+        assertEquals(1, trace.get("failedSpansCount").asInt());
+    }
+
+    @Test
+    void toolsNameEveryDemoWorkflowAndTheWorkspaceAndSubscriptionAreTheDemoOnes() throws Exception {
+        JsonNode tools = http.readOk("/v1/orchestration/tools/list").get("tools");
+        JsonNode workspace = http.readOk("/v1/workspaceManagement/workspaces/current").get("workspace");
+        JsonNode subscription = http.readOk("/v1/billing/subscriptions").get("subscription");
+
+        assertEquals(DemoWorkflows.all().size(), tools.size());
+        for (int i = 0; i < tools.size(); i++) {
+            DemoWorkflows.Demo demo = DemoWorkflows.all().get(i);
+            assertEquals(demo.name(), tools.get(i).get("name").asText());
+            assertEquals(demo.workflowUuid(), tools.get(i).get("workflowUuid").asText());
+        }
+        assertEquals(DemoWorkflows.WORKSPACE_NAME, workspace.get("name").asText());
+        assertEquals(DemoWorkflows.MAX_CONCURRENT_RUNS, workspace.get("maxConcurrentRuns").asInt());
+        assertEquals(4250, subscription.get("subscriptionAvailableCreditsCount").asDouble());
+        assertEquals(750, subscription.get("subscriptionCreditsUsedCount").asDouble());
+        assertEquals(500, subscription.get("additionalAvailableCreditsCount").asDouble());
+        assertTrue(subscription.get("hasCredits").asBoolean());
+    }
+
+    @Test
     void uuidsAreDistinctVersionFourAndAllListedInTheDocs() throws IOException {
         Set<String> uuids = new HashSet<>();
         for (DemoWorkflows.Demo demo : DemoWorkflows.all()) {
             assertTrue(UUID_V4.matcher(demo.workflowUuid()).matches(), demo.workflowUuid());
             assertTrue(uuids.add(demo.workflowUuid()), "listed twice: " + demo.workflowUuid());
         }
-        assertEquals(8, uuids.size());
+        assertEquals(12, uuids.size());
         Path docs = findUp(Path.of("docs", "simulator.md"));
         Assumptions.assumeTrue(docs != null, "docs/simulator.md is not above the working directory");
         String text = Files.readString(docs, StandardCharsets.UTF_8);
@@ -178,6 +301,18 @@ class DemoWorkflowsTest {
 
     private String statusAt(String uuid, Duration sinceStart) throws Exception {
         return getAt(uuid, sinceStart).get("run").get("status").asText();
+    }
+
+    private JsonNode trace(String traceUuid) throws Exception {
+        return http.readOk("/v1/orchestration/traces/" + traceUuid).get("trace");
+    }
+
+    private static double credits(JsonNode run) {
+        double sum = 0;
+        for (JsonNode execution : run.get("executions")) {
+            sum += execution.get("creditsUsedCount").asDouble();
+        }
+        return sum;
     }
 
     private static JsonNode failedExecution(JsonNode run) {

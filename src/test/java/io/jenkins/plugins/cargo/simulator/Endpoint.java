@@ -1,7 +1,7 @@
 package io.jenkins.plugins.cargo.simulator;
 
 /**
- * The Cargo runs endpoints the simulator serves, used to aim faults and to filter recorded requests.
+ * The Cargo endpoints the simulator serves, used to aim faults and to filter recorded requests.
  */
 public enum Endpoint {
     /** {@code POST /v1/orchestration/runs}. */
@@ -12,6 +12,20 @@ public enum Endpoint {
     CANCEL,
     /** {@code POST /v1/orchestration/runs/list}. */
     LIST,
+    /** {@code GET /v1/orchestration/releases/{uuid}}. */
+    RELEASE,
+    /** {@code GET /v1/orchestration/releases/deployed?workflowUuid=…}. */
+    DEPLOYED_RELEASE,
+    /** {@code GET /v1/orchestration/releases/list?…}. */
+    RELEASES,
+    /** {@code GET /v1/orchestration/tools/list}. */
+    TOOLS,
+    /** {@code GET /v1/orchestration/traces/{uuid}}. */
+    TRACE,
+    /** {@code GET /v1/workspaceManagement/workspaces/current}. */
+    WORKSPACE,
+    /** {@code GET /v1/billing/subscriptions}. */
+    SUBSCRIPTION,
     /**
      * Matches every request: a fault enqueued here hits the next request of any kind whose own queue is
      * empty, and {@code requests(ANY)} returns everything. No request is recorded with this value.
@@ -24,6 +38,8 @@ public enum Endpoint {
     OTHER;
 
     private static final String RUNS = "/v1/orchestration/runs";
+    private static final String RELEASES_PATH = "/v1/orchestration/releases";
+    private static final String TRACES = "/v1/orchestration/traces";
 
     /** Classifies a request by method and request target; a query string does not change the route. */
     static Endpoint of(String method, String target) {
@@ -40,24 +56,62 @@ public enum Endpoint {
                     return OTHER;
             }
         }
-        if ("GET".equals(method) && runUuidIn(path) != null) {
+        if (!"GET".equals(method)) {
+            return OTHER;
+        }
+        switch (path) {
+            case RELEASES_PATH + "/deployed":
+                return DEPLOYED_RELEASE;
+            case RELEASES_PATH + "/list":
+                return RELEASES;
+            // Cargo has it; the simulator does not serve draft releases.
+            case RELEASES_PATH + "/draft":
+                return OTHER;
+            case "/v1/orchestration/tools/list":
+                return TOOLS;
+            case "/v1/workspaceManagement/workspaces/current":
+                return WORKSPACE;
+            case "/v1/billing/subscriptions":
+                return SUBSCRIPTION;
+            default:
+                break;
+        }
+        if (runUuidIn(path) != null) {
             return GET;
         }
-        return OTHER;
+        if (releaseUuidIn(path) != null) {
+            return RELEASE;
+        }
+        return traceUuidIn(path) != null ? TRACE : OTHER;
     }
 
     /** The run uuid named by a {@code GET /v1/orchestration/runs/{uuid}} target, or null. */
     static String runUuidIn(String target) {
+        return lastSegmentUnder(RUNS, target);
+    }
+
+    /** The release uuid named by a {@code GET /v1/orchestration/releases/{uuid}} target, or null. */
+    static String releaseUuidIn(String target) {
+        return lastSegmentUnder(RELEASES_PATH, target);
+    }
+
+    /** The trace uuid named by a {@code GET /v1/orchestration/traces/{uuid}} target, or null. */
+    static String traceUuidIn(String target) {
+        return lastSegmentUnder(TRACES, target);
+    }
+
+    /** The one path segment after {@code prefix + "/"}, or null if there is none or more than one. */
+    private static String lastSegmentUnder(String prefix, String target) {
         String path = pathOf(target);
-        String prefix = RUNS + "/";
-        if (!path.startsWith(prefix)) {
+        String start = prefix + "/";
+        if (!path.startsWith(start)) {
             return null;
         }
-        String rest = path.substring(prefix.length());
+        String rest = path.substring(start.length());
         return rest.isEmpty() || rest.contains("/") ? null : rest;
     }
 
-    private static String pathOf(String target) {
+    static String pathOf(String target) {
         int query = target.indexOf('?');
         return query < 0 ? target : target.substring(0, query);
     }

@@ -127,6 +127,26 @@ public final class Fault {
                 .build());
     }
 
+    /**
+     * An error as the API itself answers it: JSON {@code {"reason": …, "errorMessage": …}}, a null key left
+     * out. The request is not processed, so a create answered with it makes no run. For refusals such as
+     * {@link #concurrencyLimitReached()} that do not depend on what the request says.
+     */
+    public static Fault apiError(int code, String reason, String errorMessage) {
+        ApiReply reply = ApiReply.error(code, reason, errorMessage);
+        return new Fault(code + " " + JsonCodec.write(reply.body()), processing -> reply.toMockResponse());
+    }
+
+    /** 400 {@code {"reason":"concurrencyLimitReached"}}: the workspace runs as many runs as it may. */
+    public static Fault concurrencyLimitReached() {
+        return apiError(400, "concurrencyLimitReached", null);
+    }
+
+    /** 400 {@code {"reason":"notEnoughCredits"}}: the workspace has no credits left to start a run. */
+    public static Fault notEnoughCredits() {
+        return apiError(400, "notEnoughCredits", null);
+    }
+
     public static Fault unauthorized() {
         return new Fault("401", processing -> ApiReply.error(401, null, "unauthorized").toMockResponse());
     }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.cargo.simulator;
 
-/** A request body the API refuses with 400 invalidData; thrown while reading it, turned into the reply. */
+/** A request body or query the API refuses with 400 invalidData; thrown while reading it, turned into the reply. */
 final class InvalidDataException extends Exception {
 
     private static final long serialVersionUID = 1L;

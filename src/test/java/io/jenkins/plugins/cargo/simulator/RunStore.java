@@ -3,6 +3,7 @@ package io.jenkins.plugins.cargo.simulator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,8 @@ final class RunStore {
     private final Map<String, SimRun> byUuid = new ConcurrentHashMap<>();
     /** Creation order; also the lock that makes sequence numbers follow that order. */
     private final List<SimRun> inOrder = new ArrayList<>();
+    /** The runs of each trace, root first, in creation order; guarded by {@link #inOrder}. */
+    private final Map<String, List<SimRun>> byTrace = new HashMap<>();
     private final SimClock clock;
 
     RunStore(SimClock clock) {
@@ -29,6 +32,7 @@ final class RunStore {
             SimRun run = new SimRun(inOrder.size(), spec, createdAt, clock, childRuns);
             inOrder.add(run);
             byUuid.put(run.uuid(), run);
+            byTrace.computeIfAbsent(run.traceUuid(), trace -> new ArrayList<>()).add(run);
             run.begin();
             return run;
         }
@@ -37,6 +41,13 @@ final class RunStore {
     /** The run with this uuid, deleted or not, or null. */
     SimRun find(String uuid) {
         return byUuid.get(uuid);
+    }
+
+    /** The runs of a trace, root first, in creation order (deleted ones included); empty if unknown. */
+    List<SimRun> inTrace(String traceUuid) {
+        synchronized (inOrder) {
+            return List.copyOf(byTrace.getOrDefault(traceUuid, List.of()));
+        }
     }
 
     List<SimRun> all() {

@@ -7,57 +7,40 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The simulated Cargo runs API: turns one authenticated request into a reply, changing run state as
- * the real service would. Only reached for requests that are actually processed (not for faults
- * that answer instead of the service).
+ * The simulated Cargo runs API: turns one authenticated request to a runs endpoint into a reply,
+ * changing run state as the real service would. Only reached, through {@link SimApi}, for requests
+ * that are actually processed (not for faults that answer instead of the service).
  */
 final class RunsApi {
 
-    private static final String BEARER = "bearer ";
     private static final int DEFAULT_LIST_LIMIT = 25;
 
     private final SimulatorSettings settings;
     private final RunStore store;
     private final RunFactory factory;
     private final RunJson json;
-    private final SimClock clock;
 
-    RunsApi(SimulatorSettings settings, RunStore store, RunJson json, SimClock clock) {
+    RunsApi(SimulatorSettings settings, RunStore store, RunJson json) {
         this.settings = settings;
         this.store = store;
         this.factory = new RunFactory(settings, store);
         this.json = json;
-        this.clock = clock;
     }
 
-    ApiReply handle(SimRequest request) {
-        if (!authorized(request.header("Authorization"))) {
-            return ApiReply.error(401, null, "unauthorized");
+    /** Answers a request to one of the runs endpoints, as of {@code now}. */
+    ApiReply handle(SimRequest request, Instant now) throws InvalidDataException {
+        switch (request.endpoint()) {
+            case CREATE:
+                return create(BodyFields.parse(request.body()), now);
+            case GET:
+                return get(Endpoint.runUuidIn(request.path()), now);
+            case CANCEL:
+                return cancel(BodyFields.parse(request.body()), now);
+            case LIST:
+                return list(BodyFields.parse(request.body()), now);
+            default:
+                throw new IllegalArgumentException("not a runs endpoint: " + request.endpoint());
         }
-        Instant now = clock.now();
-        try {
-            switch (request.endpoint()) {
-                case CREATE:
-                    return create(BodyFields.parse(request.body()), now);
-                case GET:
-                    return get(Endpoint.runUuidIn(request.path()), now);
-                case CANCEL:
-                    return cancel(BodyFields.parse(request.body()), now);
-                case LIST:
-                    return list(BodyFields.parse(request.body()), now);
-                default:
-                    return ApiReply.error(404, null, "Not found.");
-            }
-        } catch (InvalidDataException e) {
-            return e.reply();
-        }
-    }
-
-    private boolean authorized(String authorization) {
-        // The scheme name is case-insensitive (RFC 9110); the token must match exactly.
-        return authorization != null
-                && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                && authorization.substring(BEARER.length()).equals(settings.acceptedToken());
     }
 
     private ApiReply create(BodyFields body, Instant now) throws InvalidDataException {

@@ -14,21 +14,23 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 
 /**
- * mockwebserver3's entry point: records each request, then lets a queued fault, else a fault the run
- * was made with, or else the simulated API answer it. Called concurrently, one thread per client connection.
+ * mockwebserver3's entry point: records each request, then lets the first of these answer it: a queued
+ * fault, a standing fault for the endpoint, a first-GET fault the run was made with, a refusal of the
+ * workflow's first creates, or else the simulated API. Called concurrently, one thread per client
+ * connection.
  */
 final class SimDispatcher extends Dispatcher {
 
     private final RequestJournal journal;
     private final FaultQueues faults;
-    private final RunsApi api;
+    private final SimApi api;
     private final RunStore store;
     private final SimulatorSettings settings;
     private final SimClock clock;
     private MockWebServer server;
     private volatile Consumer<String> answerLog = line -> { };
 
-    SimDispatcher(RequestJournal journal, FaultQueues faults, RunsApi api, RunStore store, SimulatorSettings settings,
+    SimDispatcher(RequestJournal journal, FaultQueues faults, SimApi api, RunStore store, SimulatorSettings settings,
             SimClock clock) {
         this.journal = journal;
         this.faults = faults;
@@ -52,7 +54,13 @@ final class SimDispatcher extends Dispatcher {
         journal.add(request);
         Fault fault = faults.take(request.endpoint());
         if (fault == null) {
+            fault = settings.standingFault(request.endpoint());
+        }
+        if (fault == null) {
             fault = firstGetFaultFor(request);
+        }
+        if (fault == null) {
+            fault = createRefusalFor(request);
         }
         MockResponse response = fault == null
                 ? api.handle(request).toMockResponse()
@@ -75,6 +83,21 @@ final class SimDispatcher extends Dispatcher {
         }
         SimRun run = store.find(Endpoint.runUuidIn(request.path()));
         return run == null || run.deleted() ? null : run.takeFirstGetFault();
+    }
+
+    /** A create for a workflow told to refuse its first creates takes the next refusal. */
+    private Fault createRefusalFor(SimRequest request) {
+        if (request.endpoint() != Endpoint.CREATE) {
+            return null;
+        }
+        String workflowUuid;
+        try {
+            workflowUuid = BodyFields.parse(request.body()).optionalText("workflowUuid");
+        } catch (InvalidDataException e) {
+            // Not a create the service would take; it answers it itself.
+            return null;
+        }
+        return workflowUuid == null ? null : settings.takeCreateRefusal(workflowUuid);
     }
 
     private static SimRequest toSimRequest(RecordedRequest recorded, Instant receivedAt) {

@@ -58,6 +58,28 @@ final class SimHttp {
         return json(response);
     }
 
+    /** A GET of any path under the base URL, query string included, as sent (already encoded). */
+    HttpResponse<String> read(String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest request = authorized(pathAndQuery).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@link #read(String)} with another token than the one the simulator accepts. */
+    HttpResponse<String> readWithToken(String pathAndQuery, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + pathAndQuery))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body of a {@link #read(String)} that must answer 200. */
+    JsonNode readOk(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> response = read(pathAndQuery);
+        assertEquals(200, response.statusCode(), response.body());
+        return json(response);
+    }
+
     HttpResponse<String> list(String json) throws IOException, InterruptedException {
         return post("/v1/orchestration/runs/list", json);
     }

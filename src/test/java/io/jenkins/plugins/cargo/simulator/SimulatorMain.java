@@ -57,7 +57,7 @@ public final class SimulatorMain {
         out.println();
         out.println("Demo workflows (workflowUuid, name, what each run does):");
         for (DemoWorkflows.Demo demo : DemoWorkflows.all()) {
-            out.printf("  %s  %-18s  %s%n", demo.workflowUuid(), demo.name(), demo.behaviour());
+            out.printf("  %s  %-19s  %s%n", demo.workflowUuid(), demo.name(), demo.behaviour());
         }
         out.println("Any other workflowUuid: pending, running, success, one step per GET.");
         out.println();
