@@ -1,27 +1,30 @@
 package io.jenkins.plugins.cargo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.ProxyConfiguration;
 import io.jenkins.plugins.cargo.api.CargoApiUrl;
 import io.jenkins.plugins.cargo.api.CargoClient;
-import io.jenkins.plugins.cargo.api.CargoException;
 import io.jenkins.plugins.cargo.api.CreateRunRequest;
 import io.jenkins.plugins.cargo.api.JsonData;
 import io.jenkins.plugins.cargo.api.RetryPolicy;
 import io.jenkins.plugins.cargo.simulator.CargoSimulator;
 import io.jenkins.plugins.cargo.simulator.SimRequest;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
+/** The controller's shared Cargo transport: the Jenkins proxy settings, read on every request, and a shutdown. */
 @WithJenkins
-class CargoClientsJenkinsTest {
+class CargoRuntimeJenkinsTest {
     private static final String WORKFLOW = "0b7e6f0c-3a3e-4c6f-9a57-1f2f3c4d5e6f";
 
     private CargoSimulator sim;
@@ -37,23 +40,22 @@ class CargoClientsJenkinsTest {
     }
 
     @Test
-    void withoutAProxyTheClientTalksToCargoDirectly(JenkinsRule j) throws Exception {
-        CargoClient client = CargoClients.builder(CargoApiUrl.parse(sim.baseUrl()), sim::acceptedToken).build();
-        String uuid = client.createRun(new CreateRunRequest(WORKFLOW, JsonData.of(Map.of()), null)).uuid();
-        assertEquals(uuid, client.getRun(uuid).uuid());
+    void withoutAProxyTheClientTalksToCargoDirectly(JenkinsRule j) {
+        CargoClient client = CargoRuntime.get().client(CargoApiUrl.parse(sim.baseUrl()), sim::acceptedToken);
+        String uuid = client.createRun(new CreateRunRequest(WORKFLOW, JsonData.of(Map.of()), null)).join().uuid();
+        assertEquals(uuid, client.getRun(uuid).join().uuid());
     }
 
     @Test
-    void requestsGoThroughTheJenkinsProxy(JenkinsRule j) throws Exception {
+    void requestsGoThroughTheJenkinsProxy(JenkinsRule j) {
         // The simulator stands in for the proxy: the API host itself cannot be reached (port 1).
         j.jenkins.setProxy(new ProxyConfiguration("127.0.0.1", Integer.parseInt(sim.baseUrl().replaceAll(".*:", ""))));
-        CargoClient client = CargoClients.builder(CargoApiUrl.parse("http://localhost:1"), sim::acceptedToken)
-                .retryPolicy(RetryPolicy.none())
-                .build();
+        CargoClient client = CargoRuntime.get().client(CargoApiUrl.parse("http://localhost:1"), sim::acceptedToken)
+                .withRetryPolicy(RetryPolicy.none());
 
         try {
-            client.listRuns(WORKFLOW, null, 1);
-        } catch (CargoException answeredByTheProxy) {
+            client.listRuns(WORKFLOW, null, null, 1).join();
+        } catch (CompletionException answeredByTheProxy) {
             // Whatever it answered, the request reached it.
         }
 
@@ -66,12 +68,24 @@ class CargoClientsJenkinsTest {
     void aNoProxyHostIsReachedDirectly(JenkinsRule j) {
         j.jenkins.setProxy(new ProxyConfiguration("127.0.0.1", Integer.parseInt(sim.baseUrl().replaceAll(".*:", "")),
                 null, null, "localhost"));
-        CargoClient client = CargoClients.builder(CargoApiUrl.parse("http://localhost:1"), sim::acceptedToken)
-                .retryPolicy(RetryPolicy.none())
-                .build();
+        CargoClient client = CargoRuntime.get().client(CargoApiUrl.parse("http://localhost:1"), sim::acceptedToken)
+                .withRetryPolicy(RetryPolicy.none());
 
-        assertThrows(CargoException.class, () -> client.listRuns(WORKFLOW, null, 1));
+        assertThrows(CompletionException.class, () -> client.listRuns(WORKFLOW, null, null, 1).join());
 
         assertTrue(sim.requests().isEmpty(), "localhost is on the no-proxy list");
+    }
+
+    @Test
+    void aShutdownEndsTheRuntimeAndTheNextUseMakesANewOne(JenkinsRule j) {
+        CargoRuntime before = CargoRuntime.get();
+        assertSame(before, CargoRuntime.get());
+
+        CargoRuntime.terminate();
+
+        CargoRuntime after = CargoRuntime.get();
+        assertNotSame(before, after);
+        CargoClient client = after.client(CargoApiUrl.parse(sim.baseUrl()), sim::acceptedToken);
+        assertEquals(0, client.listRuns(WORKFLOW, null, null, 10).join().runs().size(), "the new runtime works");
     }
 }
