@@ -117,7 +117,8 @@ public class CargoGlobalConfiguration extends GlobalConfiguration {
 
     /**
      * Checks every field of the submitted form before any is set, so a bad value is shown under its field
-     * (and nothing is half applied) rather than as a stack trace.
+     * (and nothing is half applied) rather than as a stack trace. A number field left empty gets its default
+     * back, as an empty API URL does.
      */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
@@ -126,7 +127,15 @@ public class CargoGlobalConfiguration extends GlobalConfiguration {
                 FieldChecks.pollIntervalSeconds("defaultPollIntervalSeconds", json.optString("defaultPollIntervalSeconds", "")));
         reject("defaultTimeoutMinutes",
                 FieldChecks.timeoutMinutes("defaultTimeoutMinutes", json.optString("defaultTimeoutMinutes", "")));
+        defaultIfBlank(json, "defaultPollIntervalSeconds", WaitPolicy.defaults().pollInterval().toSeconds());
+        defaultIfBlank(json, "defaultTimeoutMinutes", WaitPolicy.defaults().timeout().toMinutes());
         return super.configure(req, json);
+    }
+
+    private static void defaultIfBlank(JSONObject json, String field, long defaultValue) {
+        if (json.has(field) && json.optString(field, "").isBlank()) {
+            json.put(field, defaultValue);
+        }
     }
 
     private static void reject(String field, FieldCheck check) throws FormException {
