@@ -71,6 +71,14 @@ final class BuildEndCancellation {
         if (!record.needsCancelAfterBuildEnded()) {
             return;
         }
+        Optional<RunWatch> startedMeanwhile = runtime.liveWatch(action.key());
+        if (startedMeanwhile.isPresent()) {
+            // The step's watch was started on this thread after the build ended (a killed build).
+            action.update(CargoRunRecord::cancelRequestedBecauseBuildEnded);
+            startedMeanwhile.get().abort();
+            save(run, action);
+            return;
+        }
         String runUuid = record.getRunUuid();
         String workflowUuid = record.getWorkflowUuid();
         if (runUuid == null) {
