@@ -7,7 +7,6 @@ import static io.jenkins.plugins.cargo.CargoJenkinsTestSupport.record;
 import static io.jenkins.plugins.cargo.CargoJenkinsTestSupport.requests;
 import static io.jenkins.plugins.cargo.CargoJenkinsTestSupport.useSimulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.FreeStyleBuild;
