@@ -7,12 +7,18 @@ import io.jenkins.plugins.cargo.api.Scheduler;
 import io.jenkins.plugins.cargo.api.TokenSource;
 import io.jenkins.plugins.cargo.run.RunWatch;
 import io.jenkins.plugins.cargo.run.RunWatcher;
+import hudson.init.Terminator;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +31,10 @@ import okhttp3.OkHttpClient;
  * events), one HTTP transport (one connection pool, through the Jenkins proxy settings, no-proxy hosts
  * included, read again for every request) and one {@link RunWatcher}. A build makes only a cheap
  * {@link CargoClient} of its own, for its API URL and token.
+ *
+ * <p>It also owns the one thread that writes builds' Cargo state ({@link #writer()}): {@code run.save()} is
+ * synchronous and must never run on the Pipeline's CPS VM thread, and one thread keeps each build's writes
+ * in the order they were asked for.
  *
  * <p>{@link #shutdown()} stops every live watch without ending it, so each resumes from its saved state
  * after the restart; a new runtime is made on the next use (a test harness restarts Jenkins in one JVM).
@@ -40,6 +50,9 @@ public final class CargoRuntime {
     private final CargoHttp http;
     private final RunWatcher watcher;
     private final Set<RunWatch> live = ConcurrentHashMap.newKeySet();
+    /** The live watches of build actions, by {@code CargoRunAction.key()}: a build that ends aborts its own. */
+    private final Map<String, RunWatch> byAction = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor writer;
 
     private CargoRuntime() {
         pool = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, daemonThreads());
@@ -49,6 +62,10 @@ public final class CargoRuntime {
                 .httpClient(JenkinsOkHttpClient.newClientBuilder(new OkHttpClient()).build())
                 .build();
         watcher = new RunWatcher(scheduler, Clock.systemUTC());
+        // One thread, so the writes of a build happen in the order they were asked for; it ends when idle.
+        writer = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads("Cargo build state writer"));
+        writer.allowCoreThreadTimeOut(true);
     }
 
     /** The controller's runtime, made on first use. */
@@ -68,11 +85,40 @@ public final class CargoRuntime {
         return watcher;
     }
 
+    /**
+     * Where the glue writes builds' state ({@code run.save()}) and does the rest of its blocking work:
+     * never on the CPS VM thread, one task at a time, in order.
+     */
+    public Executor writer() {
+        return writer;
+    }
+
     /** Keeps {@code watch} in the set stopped at shutdown until its outcome is known. */
     public RunWatch track(RunWatch watch) {
         live.add(watch);
         watch.outcome().whenComplete((outcome, failure) -> live.remove(watch));
         return watch;
+    }
+
+    /**
+     * Tracks {@code watch} as the live watch of a build's action, found again by {@link #liveWatch} until its
+     * outcome is known (a build that ends while its run is followed aborts the watch).
+     */
+    public RunWatch track(String actionKey, RunWatch watch) {
+        byAction.put(actionKey, watch);
+        watch.outcome().whenComplete((outcome, failure) -> byAction.remove(actionKey, watch));
+        return track(watch);
+    }
+
+    /** The watch following the run of a build's action in this JVM, if there is one. */
+    public Optional<RunWatch> liveWatch(String actionKey) {
+        return Optional.ofNullable(byAction.get(actionKey));
+    }
+
+    /** Jenkins is shutting down: stops the watches (they resume after the restart) and the threads. */
+    @Terminator
+    public static void terminate() {
+        shutdown();
     }
 
     /**
@@ -100,12 +146,25 @@ public final class CargoRuntime {
         }
         pool.shutdownNow();
         http.cancelAll();
+        // The states the stopped watches last handed over are written before the controller goes down.
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOGGER.warning("Not every Cargo build state was written before shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadFactory daemonThreads() {
+        return daemonThreads("Cargo run watch");
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "Cargo run watch " + count.incrementAndGet());
+            Thread thread = new Thread(task, name + " " + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

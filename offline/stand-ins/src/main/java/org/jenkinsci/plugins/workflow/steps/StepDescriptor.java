@@ -7,9 +7,12 @@
  */
 package org.jenkinsci.plugins.workflow.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.ExtensionList;
 import hudson.model.Descriptor;
+import java.util.Map;
 import java.util.Set;
 
 public abstract class StepDescriptor extends Descriptor<Step> {
@@ -35,6 +38,10 @@ public abstract class StepDescriptor extends Descriptor<Step> {
     }
 
     @Nullable public static StepDescriptor byFunctionName(String name) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    @CheckForNull public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 }

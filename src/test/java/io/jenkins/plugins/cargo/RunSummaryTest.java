@@ -1,0 +1,59 @@
+package io.jenkins.plugins.cargo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.jenkins.plugins.cargo.api.RunStatus;
+import io.jenkins.plugins.cargo.run.RunOptions;
+import io.jenkins.plugins.cargo.run.RunOutcome;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The message of the error a failed run gives the build. */
+class RunSummaryTest {
+    private final WatchDriver driver = new WatchDriver();
+
+    @Test
+    void aRunInErrorNamesTheRunItsStatusTheFailingNodeAndCargosMessage() {
+        driver.cargo.endNextRuns(RunStatus.ERROR, "Node enrich-company failed: Provider timed out after 30 s",
+                ScriptedCargo.execution("enrich-company", "Enrich company", "error", "0.5", "Provider timed out after 30 s"));
+        RunOutcome outcome = driver.outcome(true);
+
+        String summary = RunSummary.of(ended(outcome));
+
+        assertEquals("Cargo run " + outcome.runUuid() + " ended with status error; build result FAILURE."
+                + " Failing node: enrich-company (Enrich company): Provider timed out after 30 s"
+                + " Cargo says: Node enrich-company failed: Provider timed out after 30 s", summary);
+        assertFalse(summary.contains("acme.com"), "never the data");
+        assertFalse(summary.contains("87"), "never the output");
+    }
+
+    @Test
+    void aCancelledRunSaysItsResult() {
+        driver.cargo.endNextRuns(RunStatus.CANCELLED, null);
+        RunOutcome outcome = driver.outcome(true);
+        assertEquals("Cargo run " + outcome.runUuid() + " ended with status cancelled; build result ABORTED.",
+                RunSummary.of(ended(outcome)));
+    }
+
+    @Test
+    void aTimeoutSaysSoWithTheLastStatus() {
+        driver.cargo.endNextRuns(null, null);
+        RunOptions options = RunOptions.builder(WatchDriver.WORKFLOW, Map.of()).timeoutMinutes(1).cancelOnTimeout(false).build();
+        RunOutcome outcome = driver.finish(driver.watcher.start(options, driver.cargo, driver.host));
+
+        assertEquals("Cargo run " + outcome.runUuid() + " did not finish within timeoutMinutes (last status running);"
+                + " build result FAILURE.", RunSummary.of(ended(outcome)));
+    }
+
+    @Test
+    void cargosTextsAreShownOnOneShortLine() {
+        assertEquals("a b c", RunSummary.oneLine("  a\n b\t\tc "));
+        assertEquals("x".repeat(200) + "…", RunSummary.oneLine("x".repeat(300)));
+    }
+
+    private static CargoRunRecord ended(RunOutcome outcome) {
+        return CargoRunRecord.forCreate(CargoRunRecord.Origin.PIPELINE_STEP, "https://api.getcargo.io", null,
+                WatchDriver.WORKFLOW, null).ended(outcome);
+    }
+}
