@@ -3,7 +3,12 @@ package io.jenkins.plugins.cargo;
 import io.jenkins.plugins.cargo.api.CargoExecution;
 import io.jenkins.plugins.cargo.api.CargoNotFoundException;
 import io.jenkins.plugins.cargo.api.CargoOutcomeUnknownException;
+import io.jenkins.plugins.cargo.api.CargoAuthenticationException;
+import io.jenkins.plugins.cargo.api.CargoCredits;
 import io.jenkins.plugins.cargo.api.CargoPort;
+import io.jenkins.plugins.cargo.api.CargoRelease;
+import io.jenkins.plugins.cargo.api.CargoTrace;
+import io.jenkins.plugins.cargo.api.CargoWorkspace;
 import io.jenkins.plugins.cargo.api.CargoRun;
 import io.jenkins.plugins.cargo.api.ClientListener;
 import io.jenkins.plugins.cargo.api.CreateRunRequest;
@@ -107,6 +112,28 @@ final class ScriptedCargo implements CargoPort {
         return candidates.size() == 1
                 ? CompletableFuture.completedFuture(candidates.get(0))
                 : CompletableFuture.failedFuture(new CargoOutcomeUnknownException("found " + candidates.size() + " runs", null));
+    }
+
+    /** A deployed release without a form: the data is not checked. */
+    @Override
+    public CompletableFuture<CargoRelease> releaseToRun(String workflowUuid, String releaseUuid) {
+        return CompletableFuture.completedFuture(new CargoRelease("release-1", workflowUuid, "1", "deployed", null, null, null));
+    }
+
+    /** No trace: the outcome is what the run itself says. */
+    @Override
+    public CompletableFuture<CargoTrace> getTrace(String traceUuid) {
+        return CompletableFuture.failedFuture(new CargoNotFoundException("no trace", "traceNotFound", null));
+    }
+
+    @Override
+    public CompletableFuture<CargoWorkspace> getWorkspace() {
+        return CompletableFuture.completedFuture(new CargoWorkspace("ws-1", "Acme", 5));
+    }
+
+    @Override
+    public CompletableFuture<CargoCredits> getCredits() {
+        return CompletableFuture.failedFuture(new CargoAuthenticationException("forbidden", 403, null, null));
     }
 
     @Override
