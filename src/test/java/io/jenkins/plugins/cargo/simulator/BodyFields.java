@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -59,13 +60,25 @@ final class BodyFields {
         return value.asText();
     }
 
+    /** An ISO-8601 date-time in UTC ({@code Z}) or with an offset, as the instant it names. */
     Instant optionalInstant(String field) throws InvalidDataException {
         String text = optionalText(field);
         try {
-            return text == null ? null : Instant.parse(text);
+            return text == null ? null : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidDataException(field + " must be an ISO-8601 instant");
         }
+    }
+
+    Boolean optionalBoolean(String field) throws InvalidDataException {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw new InvalidDataException(field + " must be a boolean");
+        }
+        return value.booleanValue();
     }
 
     int optionalCount(String field, int defaultValue) throws InvalidDataException {

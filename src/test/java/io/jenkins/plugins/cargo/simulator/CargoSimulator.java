@@ -2,6 +2,8 @@ package io.jenkins.plugins.cargo.simulator;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -12,35 +14,72 @@ import mockwebserver3.MockWebServer;
  *
  * <p>It serves create, get, cancel and list under {@code /v1/orchestration/runs}, keeps runs whose
  * statuses follow a {@link RunScript}, records every request, and can be told to misbehave for single
- * requests with a {@link Fault}. It listens on 127.0.0.1 only, on an ephemeral port, and is
- * thread-safe.
+ * requests with a {@link Fault}. It listens on 127.0.0.1 only, on an ephemeral port unless told
+ * otherwise, and is thread-safe.
  */
 public final class CargoSimulator implements AutoCloseable {
 
     private final SimulatorSettings settings = new SimulatorSettings();
-    private final RunStore store = new RunStore();
+    private final RunStore store;
     private final RequestJournal journal = new RequestJournal();
     private final FaultQueues faults = new FaultQueues();
     private final MockWebServer server = new MockWebServer();
 
-    private CargoSimulator() {}
+    private CargoSimulator(SimClock clock) {
+        this.store = new RunStore(clock);
+        RunsApi api = new RunsApi(settings, store, new RunJson(UUID.randomUUID().toString()), clock);
+        SimDispatcher dispatcher = new SimDispatcher(journal, faults, api, store, settings, clock);
+        dispatcher.attach(server);
+        server.setDispatcher(dispatcher);
+        server.setServerSocketFactory(new NoDelayServerSocketFactory());
+    }
 
-    /** Starts a simulator on 127.0.0.1 and an ephemeral port. */
+    /** Starts a simulator on 127.0.0.1 and an ephemeral port, on the system clock. */
     public static CargoSimulator start() throws IOException {
-        CargoSimulator simulator = new CargoSimulator();
-        RunsApi api = new RunsApi(simulator.settings, simulator.store, new RunJson(UUID.randomUUID().toString()));
-        SimDispatcher dispatcher = new SimDispatcher(simulator.journal, simulator.faults, api);
-        dispatcher.attach(simulator.server);
-        simulator.server.setDispatcher(dispatcher);
-        simulator.server.setServerSocketFactory(new NoDelayServerSocketFactory());
-        try {
-            // The loopback address by number: "localhost" may resolve to ::1 or to a non-loopback name.
-            simulator.server.start(InetAddress.getByName("127.0.0.1"), 0);
-        } catch (IOException e) {
-            simulator.close();
-            throw e;
+        return builder().start();
+    }
+
+    /** For a simulator on a chosen port or clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where and on what time a simulator runs; it always listens on 127.0.0.1 alone. */
+    public static final class Builder {
+        private int port;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** The loopback port to listen on; 0 (the default) takes any free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("not a port: " + port);
+            }
+            this.port = port;
+            return this;
         }
-        return simulator;
+
+        /**
+         * The clock runs are created, timed and journalled by. Default the system clock; a
+         * {@link ManualClock} makes timed scripts move only when the test says.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public CargoSimulator start() throws IOException {
+            CargoSimulator simulator = new CargoSimulator(new SimClock(clock));
+            try {
+                // The loopback address by number: "localhost" may resolve to ::1 or to a non-loopback name.
+                simulator.server.start(InetAddress.getByName("127.0.0.1"), port);
+            } catch (IOException e) {
+                simulator.close();
+                throw e;
+            }
+            return simulator;
+        }
     }
 
     /** Like {@code http://127.0.0.1:PORT}, without {@code /v1}: the client appends the version itself. */
@@ -68,11 +107,31 @@ public final class CargoSimulator implements AutoCloseable {
     }
 
     /**
+     * Holds every later response, faulted ones included, for {@code fixed} plus a uniformly random part
+     * of {@code jitter}, on top of any delay a fault adds. Requests are still handled on arrival. Each
+     * connection waits on its own thread, so a slow answer does not hold back other connections.
+     * {@code latency(Duration.ZERO, Duration.ZERO)} turns it off (the default).
+     */
+    public void latency(Duration fixed, Duration jitter) {
+        settings.latency(new Latency(fixed, jitter));
+    }
+
+    /**
      * Makes every later (valid) create for the workflow fail with this status and error body instead of
      * making a run. A null reason or errorMessage is left out of the body.
      */
     public void rejectCreates(String workflowUuid, int httpStatus, String reason, String errorMessage) {
         settings.rejectCreates(workflowUuid, ApiReply.error(httpStatus, reason, errorMessage));
+    }
+
+    /**
+     * Makes each run of the workflow created from now on (child runs of its tool included) answer its
+     * first GETs with these faults, one per GET in order, before it is answered normally: "rate limited,
+     * then fine" for every run rather than for the next request only. A fault queued with
+     * {@link #enqueue(Endpoint, Fault)} goes first. No faults turns it off for later runs.
+     */
+    public void faultFirstGets(String workflowUuid, Fault... faults) {
+        settings.faultFirstGets(workflowUuid, List.of(faults));
     }
 
     /**

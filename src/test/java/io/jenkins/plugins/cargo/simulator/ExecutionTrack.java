@@ -1,21 +1,28 @@
 package io.jenkins.plugins.cargo.simulator;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /**
- * What a run remembers about one node across steps, so its nodeUuid and startedAt stay the same from
- * poll to poll as they would on the real service. Guarded by the owning {@link SimRun}.
+ * What a run remembers about one execution (one node slug and child index) across steps, so its
+ * nodeUuid, startedAt and child run stay the same from poll to poll as they would on the real service.
+ * Guarded by the owning {@link SimRun}.
  */
 final class ExecutionTrack {
 
-    private final String nodeUuid = UUID.randomUUID().toString();
+    private final String nodeUuid;
+    private final String childRunUuid;
     private final Instant startedAt;
     private Instant updatedAt;
     private Instant finishedAt;
     private SimExecution last;
 
-    ExecutionTrack(Instant firstSeen) {
+    /**
+     * @param nodeUuid the uuid of the execution's node, shared by all executions of one slug
+     * @param childRunUuid the run a tool node started, or null
+     */
+    ExecutionTrack(String nodeUuid, String childRunUuid, Instant firstSeen) {
+        this.nodeUuid = nodeUuid;
+        this.childRunUuid = childRunUuid;
         this.startedAt = firstSeen;
         this.updatedAt = firstSeen;
     }
@@ -36,6 +43,6 @@ final class ExecutionTrack {
     }
 
     ExecutionView view() {
-        return new ExecutionView(nodeUuid, last, startedAt, updatedAt, finishedAt);
+        return new ExecutionView(nodeUuid, last, childRunUuid, startedAt, updatedAt, finishedAt);
     }
 }

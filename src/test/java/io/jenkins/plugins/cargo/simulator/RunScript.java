@@ -14,9 +14,9 @@ import java.util.Objects;
  * scripts later does not alter runs already made.
  *
  * <p>Two forms exist: a stepped script advances one step per answered GET (the last step repeats
- * forever), which lets tests say exactly what the n-th poll sees; a timed script follows the wall
- * clock, which lets a benchmark have many runs end at different moments no matter how often they are
- * polled.
+ * forever), which lets tests say exactly what the n-th poll sees; a timed script (a timeline) follows
+ * the simulator's clock, which lets a benchmark have many runs end at different moments no matter how
+ * often they are polled, and lets a standalone simulator serve runs that take a realistic time.
  */
 public final class RunScript {
 
@@ -28,8 +28,8 @@ public final class RunScript {
     private final String errorMessage;
     private final JsonNode output;
     private final int cancelPolls;
-    /** Non-null only for a timed script. */
-    private final Duration runFor;
+    /** For a timed script, when each step takes effect, counted from the run's createdAt; else null. */
+    private final List<Duration> offsets;
 
     private RunScript(
             String createStatus,
@@ -37,13 +37,13 @@ public final class RunScript {
             String errorMessage,
             JsonNode output,
             int cancelPolls,
-            Duration runFor) {
+            List<Duration> offsets) {
         this.createStatus = createStatus;
         this.steps = List.copyOf(steps);
         this.errorMessage = errorMessage;
         this.output = output;
         this.cancelPolls = cancelPolls;
-        this.runFor = runFor;
+        this.offsets = offsets == null ? null : List.copyOf(offsets);
     }
 
     /**
@@ -66,11 +66,16 @@ public final class RunScript {
      */
     public static RunScript timed(Duration runFor, String terminalStatus) {
         Objects.requireNonNull(terminalStatus, "terminalStatus");
-        if (runFor.isNegative()) {
-            throw new IllegalArgumentException("runFor must not be negative: " + runFor);
-        }
-        List<RunStep> steps = List.of(RunStep.of("running"), RunStep.of(terminalStatus));
-        return new RunScript("running", steps, null, null, DEFAULT_CANCEL_POLLS, runFor);
+        return timeline().at(Duration.ZERO, "running").at(runFor, terminalStatus).build();
+    }
+
+    /**
+     * A timed script of full snapshots, each taking effect a given time after the run's createdAt on
+     * the simulator's clock. A run polled late has still gone through every step at its own time: an
+     * execution's startedAt and the run's finishedAt are those of the steps, not of the poll.
+     */
+    public static Timeline timeline() {
+        return new Timeline();
     }
 
     String createStatus() {
@@ -78,7 +83,7 @@ public final class RunScript {
     }
 
     boolean isTimed() {
-        return runFor != null;
+        return offsets != null;
     }
 
     /** The step a stepped script shows at the GET with this zero-based index. */
@@ -86,14 +91,23 @@ public final class RunScript {
         return steps.get(Math.min(getIndex, steps.size() - 1));
     }
 
-    /** The step a timed script shows at {@code now}. */
-    RunStep stepAt(Instant createdAt, Instant now) {
-        return now.isBefore(scheduledEnd(createdAt)) ? steps.get(0) : steps.get(1);
+    /** How many steps of a timed script have taken effect for a run created at {@code createdAt}. */
+    int timedStepsDue(Instant createdAt, Instant now) {
+        int due = 0;
+        while (due < offsets.size() && !createdAt.plus(offsets.get(due)).isAfter(now)) {
+            due++;
+        }
+        return due;
     }
 
-    /** When a timed run becomes terminal. */
-    Instant scheduledEnd(Instant createdAt) {
-        return createdAt.plus(runFor);
+    /** The i-th step of a timed script. */
+    RunStep timedStep(int index) {
+        return steps.get(index);
+    }
+
+    /** When the i-th step of a timed script takes effect for a run created at {@code createdAt}. */
+    Instant timedStepAt(Instant createdAt, int index) {
+        return createdAt.plus(offsets.get(index));
     }
 
     String errorMessage() {
@@ -160,6 +174,69 @@ public final class RunScript {
                 throw new IllegalStateException("a run script needs at least one step");
             }
             return new RunScript(createStatus, steps, errorMessage, output, cancelPolls, null);
+        }
+    }
+
+    /**
+     * Builds a timed script. Before its first step takes effect a run shows its create status with no
+     * executions; a step at {@link Duration#ZERO} is what the create response already shows.
+     */
+    public static final class Timeline {
+        private String createStatus = DEFAULT_CREATE_STATUS;
+        private final List<Duration> offsets = new ArrayList<>();
+        private final List<RunStep> steps = new ArrayList<>();
+        private String errorMessage;
+        private JsonNode output;
+        private int cancelPolls = DEFAULT_CANCEL_POLLS;
+
+        private Timeline() {}
+
+        /** The status shown until the first step takes effect. Default "pending". */
+        public Timeline createStatus(String status) {
+            this.createStatus = Objects.requireNonNull(status, "status");
+            return this;
+        }
+
+        /** What the run shows from {@code after} its creation on; steps must be given in time order. */
+        public Timeline at(Duration after, String status, SimExecution... executions) {
+            if (after.isNegative()) {
+                throw new IllegalArgumentException("a step cannot come before the run: " + after);
+            }
+            if (!offsets.isEmpty() && after.compareTo(offsets.get(offsets.size() - 1)) < 0) {
+                throw new IllegalArgumentException("steps must be in time order: " + after + " comes after "
+                        + offsets.get(offsets.size() - 1));
+            }
+            offsets.add(after);
+            steps.add(new RunStep(status, List.of(executions)));
+            return this;
+        }
+
+        /** As {@link Builder#errorMessage(String)}. */
+        public Timeline errorMessage(String errorMessage) {
+            this.errorMessage = errorMessage;
+            return this;
+        }
+
+        /** As {@link Builder#output(Map)}. */
+        public Timeline output(Map<String, Object> runContext) {
+            this.output = JsonCodec.tree(runContext);
+            return this;
+        }
+
+        /** As {@link Builder#cancelPolls(int)}. */
+        public Timeline cancelPolls(int cancelPolls) {
+            if (cancelPolls < 0) {
+                throw new IllegalArgumentException("cancelPolls must not be negative: " + cancelPolls);
+            }
+            this.cancelPolls = cancelPolls;
+            return this;
+        }
+
+        public RunScript build() {
+            if (steps.isEmpty()) {
+                throw new IllegalStateException("a timeline needs at least one step");
+            }
+            return new RunScript(createStatus, steps, errorMessage, output, cancelPolls, offsets);
         }
     }
 }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The simulated Cargo runs API: turns one authenticated request into a reply, changing run state as
@@ -20,19 +18,23 @@ final class RunsApi {
 
     private final SimulatorSettings settings;
     private final RunStore store;
+    private final RunFactory factory;
     private final RunJson json;
+    private final SimClock clock;
 
-    RunsApi(SimulatorSettings settings, RunStore store, RunJson json) {
+    RunsApi(SimulatorSettings settings, RunStore store, RunJson json, SimClock clock) {
         this.settings = settings;
         this.store = store;
+        this.factory = new RunFactory(settings, store);
         this.json = json;
+        this.clock = clock;
     }
 
     ApiReply handle(SimRequest request) {
         if (!authorized(request.header("Authorization"))) {
             return ApiReply.error(401, null, "unauthorized");
         }
-        Instant now = SimClock.now();
+        Instant now = clock.now();
         try {
             switch (request.endpoint()) {
                 case CREATE:
@@ -68,7 +70,7 @@ final class RunsApi {
         if (rejection != null) {
             return rejection;
         }
-        SimRun run = store.create(workflowUuid, releaseUuid, body.raw("data"), settings.scriptFor(workflowUuid), now);
+        SimRun run = factory.createRoot(workflowUuid, releaseUuid, body.raw("data"), now);
         ObjectNode reply = JsonCodec.object();
         reply.set("run", json.run(run.view(now)));
         return ApiReply.ok(reply);
@@ -106,30 +108,16 @@ final class RunsApi {
     }
 
     private ApiReply list(BodyFields body, Instant now) throws InvalidDataException {
-        RunQuery query = new RunQuery(
-                body.requiredText("workflowUuid"), body.optionalInstant("createdAfter"), statuses(body.raw("statuses")));
+        RunQuery query = RunQuery.of(body);
         int limit = body.optionalCount("limit", DEFAULT_LIST_LIMIT);
         int offset = body.optionalCount("offset", 0);
-        List<SimRun> matches = store.matching(query);
+        List<RunView> matches = store.matching(query, now);
         ArrayNode runs = JsonCodec.array();
-        matches.stream().skip(offset).limit(limit).forEach(run -> runs.add(json.run(run.view(now))));
+        matches.stream().skip(offset).limit(limit).forEach(run -> runs.add(json.run(run)));
         ObjectNode reply = JsonCodec.object();
         reply.set("runs", runs);
+        // The total before paging, so a client can tell a full page from the end of the list.
         reply.put("count", matches.size());
         return ApiReply.ok(reply);
-    }
-
-    private static Set<String> statuses(JsonNode statuses) throws InvalidDataException {
-        if (statuses == null || statuses.isNull()) {
-            return null;
-        }
-        if (!statuses.isArray()) {
-            throw new InvalidDataException("statuses must be an array");
-        }
-        Set<String> wanted = new HashSet<>();
-        for (JsonNode status : statuses) {
-            wanted.add(status.asText());
-        }
-        return wanted;
     }
 }

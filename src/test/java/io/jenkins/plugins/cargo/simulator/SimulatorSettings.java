@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cargo.simulator;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,8 @@ final class SimulatorSettings {
     private volatile RunScript defaultScript = RunScript.of("pending", "running", "success");
     private final Map<String, RunScript> scripts = new ConcurrentHashMap<>();
     private final Map<String, ApiReply> createRejections = new ConcurrentHashMap<>();
+    private final Map<String, List<Fault>> firstGetFaults = new ConcurrentHashMap<>();
+    private volatile Latency latency = Latency.NONE;
 
     String acceptedToken() {
         return acceptedToken;
@@ -39,5 +42,22 @@ final class SimulatorSettings {
     /** The reply every create for this workflow gets instead of a run, or null to create normally. */
     ApiReply createRejection(String workflowUuid) {
         return createRejections.get(workflowUuid);
+    }
+
+    void faultFirstGets(String workflowUuid, List<Fault> faults) {
+        firstGetFaults.put(Objects.requireNonNull(workflowUuid, "workflowUuid"), List.copyOf(faults));
+    }
+
+    /** The faults each new run of the workflow answers its first GETs with, in order; often none. */
+    List<Fault> firstGetFaults(String workflowUuid) {
+        return firstGetFaults.getOrDefault(workflowUuid, List.of());
+    }
+
+    Latency latency() {
+        return latency;
+    }
+
+    void latency(Latency latency) {
+        this.latency = Objects.requireNonNull(latency, "latency");
     }
 }
