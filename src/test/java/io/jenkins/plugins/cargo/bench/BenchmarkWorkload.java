@@ -25,8 +25,8 @@ import java.util.UUID;
 final class BenchmarkWorkload {
     /** Executions each run shows, from its creation on: done ones, one running, the rest pending. */
     static final int EXECUTIONS = 10;
-    /** Rows of output per node; 10 nodes of this many rows make a runContext of about 20 KiB. */
-    private static final int OUTPUT_ROWS_PER_NODE = 12;
+    /** Rows of output per node; 10 nodes of this many rows make a runContext of 20 KiB. */
+    private static final int OUTPUT_ROWS_PER_NODE = 10;
 
     /** One run: its workflow, how long after creation it ends, and how. */
     record Plan(String workflowUuid, Duration runFor, String terminalStatus) {}
@@ -109,7 +109,7 @@ final class BenchmarkWorkload {
                 row.put("domain", String.format(Locale.ROOT, "company-%04d.example.com", k * 1000 + r));
                 row.put("employees", 10 + (k * 37 + r * 11) % 5000);
                 row.put("score", (k * 7 + r) % 100 / 100.0);
-                row.put("summary", "A made-up company record produced by step " + k + " of the benchmark's workflow.");
+                row.put("summary", "A made-up company record, as produced by step " + k + " of the benchmark's workflow run.");
                 rows.add(row);
             }
             context.put("step-" + k, Map.of("rows", rows));
