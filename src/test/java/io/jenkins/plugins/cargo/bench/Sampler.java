@@ -13,7 +13,7 @@ import java.util.Set;
  * ({@code OkHttp …}: the dispatcher's threads, named after the URL while they run an exchange, and OkHttp's
  * shared {@code OkHttp TaskRunner} threads) and, in the thread-per-wait mode, the waits' own
  * ({@code Cargo wait …}). Threads alive before the phase began are left out, except OkHttp's TaskRunner
- * threads, which every OkHttp client in the process shares: idle dispatcher threads of an earlier phase's
+ * threads, which every OkHttp client in the process shares: the idle dispatcher threads of the warm-up's
  * transport linger for OkHttp's minute of keep-alive but serve nobody now.
  */
 final class Sampler implements AutoCloseable {
