@@ -3,7 +3,13 @@ package io.jenkins.plugins.cargo.api;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
@@ -17,7 +23,9 @@ import okhttp3.OkHttpClient;
  * <p><b>Requests in flight.</b> OkHttp runs at most {@code maxRequestsPerHost} exchanges with one host
  * at a time (its own default, 5, would let 300 waiting builds queue behind each other) and at most
  * {@code maxRequests} in all; further requests wait in the dispatcher's queue, first come first served.
- * Each exchange in flight holds one dispatcher thread, which ends after a minute idle.
+ * Each exchange in flight holds one dispatcher thread, which ends after a minute idle; there are never
+ * more dispatcher threads than {@code maxRequests}. Idle connections are kept for five minutes, as many
+ * as may be in use at once, so steady polling reuses its connections.
  */
 public final class CargoHttp {
     /** Requests in flight to Cargo at once, by default; see the class comment. */
@@ -37,11 +45,14 @@ public final class CargoHttp {
     final ReleaseCache releases;
 
     private CargoHttp(Builder builder) {
-        Dispatcher dispatcher = new Dispatcher();
+        Dispatcher dispatcher = new Dispatcher(dispatcherThreads(builder.maxRequests));
         dispatcher.setMaxRequests(builder.maxRequests);
         dispatcher.setMaxRequestsPerHost(builder.maxRequestsPerHost);
         this.http = builder.http.newBuilder()
                 .dispatcher(dispatcher)
+                // As many idle connections as exchanges may run at once: a smaller pool closes connections
+                // after every burst of polls and opens them again (a TLS handshake each) at the next.
+                .connectionPool(new ConnectionPool(builder.maxRequestsPerHost, 5, TimeUnit.MINUTES))
                 .connectTimeout(builder.connectTimeout)
                 .readTimeout(builder.readTimeout)
                 .writeTimeout(builder.readTimeout)
@@ -60,6 +71,24 @@ public final class CargoHttp {
         this.clockSkew = builder.clockSkew;
         this.originVersion = builder.originVersion;
         this.releases = new ReleaseCache(builder.clock);
+    }
+
+    /**
+     * The dispatcher's threads: at most one per exchange allowed in flight. OkHttp's own pool has no bound,
+     * and since a finishing exchange hands the next queued one to the pool before its thread is free, it
+     * would start more threads than exchanges; here the hand-off waits in the queue for that thread instead.
+     * Idle threads end after a minute.
+     */
+    private static ExecutorService dispatcherThreads(int maxRequests) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxRequests, maxRequests, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "OkHttp Cargo dispatcher " + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**
