@@ -30,6 +30,7 @@ public final class CargoCreateRunStep extends CargoWaitingStep implements Create
     private String releaseUuid;
     private boolean wait = true;
     private boolean waitForCapacity = true;
+    private boolean validateData = true;
 
     /**
      * @param data a map or list (Groovy's, passed unchanged), a string holding JSON, a number or a boolean
@@ -101,6 +102,17 @@ public final class CargoCreateRunStep extends CargoWaitingStep implements Create
     @DataBoundSetter
     public void setWaitForCapacity(boolean waitForCapacity) {
         this.waitForCapacity = waitForCapacity;
+    }
+
+    @Override
+    public boolean isValidateData() {
+        return validateData;
+    }
+
+    /** False leaves the check of data against the release's input form to Cargo, after the run is created. */
+    @DataBoundSetter
+    public void setValidateData(boolean validateData) {
+        this.validateData = validateData;
     }
 
     @Extension

@@ -69,6 +69,12 @@ public final class CargoRunBuilder extends Builder implements SimpleBuildStep, C
     private String resultOnSkipped = BuildResult.UNSTABLE.name();
     private boolean failOnExecutionError;
     private boolean waitForCapacity = true;
+    /**
+     * Null in a job saved before the option existed: XStream does not run field initializers, so a
+     * primitive would read back false there, and the default is true.
+     */
+    private Boolean validateData = Boolean.TRUE;
+    private boolean unstableOnDegraded;
 
     @DataBoundConstructor
     public CargoRunBuilder(String workflowUuid, String data) {
@@ -303,6 +309,26 @@ public final class CargoRunBuilder extends Builder implements SimpleBuildStep, C
     @DataBoundSetter
     public void setWaitForCapacity(boolean waitForCapacity) {
         this.waitForCapacity = waitForCapacity;
+    }
+
+    @Override
+    public boolean isValidateData() {
+        return validateData == null || validateData;
+    }
+
+    @DataBoundSetter
+    public void setValidateData(boolean validateData) {
+        this.validateData = validateData;
+    }
+
+    @Override
+    public boolean isUnstableOnDegraded() {
+        return unstableOnDegraded;
+    }
+
+    @DataBoundSetter
+    public void setUnstableOnDegraded(boolean unstableOnDegraded) {
+        this.unstableOnDegraded = unstableOnDegraded;
     }
 
     private static String orDefault(@CheckForNull String value, BuildResult defaultResult) {
