@@ -34,6 +34,17 @@ final class BoundedWait {
         boolean answered() {
             return kind == Kind.ANSWERED;
         }
+
+        /** Why there is no answer, for the form; the client's messages never hold the token. */
+        String problem() {
+            Throwable cause = failure;
+            return switch (kind) {
+                case ANSWERED -> "";
+                case TIMED_OUT -> Messages.BoundedWait_NoAnswerInTime();
+                case INTERRUPTED -> Messages.BoundedWait_Interrupted();
+                case FAILED -> cause == null ? "" : String.valueOf(cause.getMessage());
+            };
+        }
     }
 
     private BoundedWait() {}

@@ -11,6 +11,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
+import hudson.util.FormFillFailure;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.cargo.api.CargoApiUrl;
@@ -374,10 +375,32 @@ public final class CargoRunBuilder extends Builder implements SimpleBuildStep, C
             return expression(value) ? FormValidation.ok() : CargoForms.checkUuid(item, "releaseUuid", value, false);
         }
 
+        /**
+         * The data, checked against the input form of the release that would run (see {@link CargoForms}); only
+         * its syntax while the workflow or the release is a {@code ${VAR}}.
+         */
         @POST
         public FormValidation doCheckData(@AncestorInPath @CheckForNull Item item,
-                @QueryParameter @CheckForNull String value) {
-            return expression(value) ? FormValidation.ok() : CargoForms.checkData(item, value);
+                @QueryParameter @CheckForNull String value, @QueryParameter @CheckForNull String credentialsId,
+                @QueryParameter @CheckForNull String workflowUuid, @QueryParameter @CheckForNull String releaseUuid) {
+            return expression(value) ? FormValidation.ok()
+                    : CargoForms.checkData(item, value, credentialsId, workflowUuid, releaseUuid);
+        }
+
+        /** The tools of the chosen credential's workspace by name; follows the credential. */
+        @POST
+        public ListBoxModel doFillWorkflowUuidItems(@AncestorInPath @CheckForNull Item item,
+                @QueryParameter @CheckForNull String credentialsId, @QueryParameter @CheckForNull String workflowUuid)
+                throws FormFillFailure {
+            return CargoForms.fillWorkflowUuidItems(item, credentialsId, workflowUuid);
+        }
+
+        /** The chosen workflow's releases, deployed first; follows the workflow and the credential. */
+        @POST
+        public ListBoxModel doFillReleaseUuidItems(@AncestorInPath @CheckForNull Item item,
+                @QueryParameter @CheckForNull String credentialsId, @QueryParameter @CheckForNull String workflowUuid,
+                @QueryParameter @CheckForNull String releaseUuid) throws FormFillFailure {
+            return CargoForms.fillReleaseUuidItems(item, credentialsId, workflowUuid, releaseUuid);
         }
 
         @POST

@@ -49,7 +49,7 @@ final class ConnectionCheck {
             case ANSWERED -> FieldCheck.ok(Messages.ConnectionTest_Accepted(where));
             case FAILED -> describe(where, test.failure());
             case TIMED_OUT -> FieldCheck.error(Messages.ConnectionTest_NoAnswer(where, longestWait.toSeconds()));
-            case INTERRUPTED -> FieldCheck.error(Messages.ConnectionTest_Failed("the request was interrupted."));
+            case INTERRUPTED -> FieldCheck.error(Messages.ConnectionTest_Failed(test.problem()));
         };
         if (found.kind() != FieldCheck.Kind.OK) {
             return found;
@@ -69,7 +69,7 @@ final class ConnectionCheck {
         if (read.answered() && workspace != null) {
             return Messages.ConnectionTest_Workspace(workspace.name(), String.valueOf(workspace.maxConcurrentRuns()));
         }
-        return Messages.ConnectionTest_WorkspaceUnreadable(why(read));
+        return Messages.ConnectionTest_WorkspaceUnreadable(read.problem());
     }
 
     /** The credits left; a token that may not read billing (HTTP 403) is normal, and said so plainly. */
@@ -82,16 +82,7 @@ final class ConnectionCheck {
         if (read.failure() instanceof CargoAuthenticationException e && e.httpStatus() == 403) {
             return Messages.ConnectionTest_CreditsHidden();
         }
-        return Messages.ConnectionTest_CreditsUnreadable(why(read));
-    }
-
-    private static String why(BoundedWait.Awaited<?> read) {
-        Throwable failure = read.failure();
-        return switch (read.kind()) {
-            case TIMED_OUT -> Messages.ConnectionTest_NoAnswerInTime();
-            case INTERRUPTED -> "the request was interrupted.";
-            default -> failure == null ? "" : String.valueOf(failure.getMessage());
-        };
+        return Messages.ConnectionTest_CreditsUnreadable(read.problem());
     }
 
     private static String plain(BigDecimal credits) {
