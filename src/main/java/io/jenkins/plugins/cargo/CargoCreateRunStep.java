@@ -4,7 +4,9 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Item;
+import hudson.util.FormFillFailure;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.cargo.api.JsonData;
 import java.util.Map;
 import org.kohsuke.stapler.AncestorInPath;
@@ -30,6 +32,7 @@ public final class CargoCreateRunStep extends CargoWaitingStep implements Create
     private String releaseUuid;
     private boolean wait = true;
     private boolean waitForCapacity = true;
+    private boolean validateData = true;
 
     /**
      * @param data a map or list (Groovy's, passed unchanged), a string holding JSON, a number or a boolean
@@ -103,6 +106,17 @@ public final class CargoCreateRunStep extends CargoWaitingStep implements Create
         this.waitForCapacity = waitForCapacity;
     }
 
+    @Override
+    public boolean isValidateData() {
+        return validateData;
+    }
+
+    /** False leaves the check of data against the release's input form to Cargo, after the run is created. */
+    @DataBoundSetter
+    public void setValidateData(boolean validateData) {
+        this.validateData = validateData;
+    }
+
     @Extension
     public static final class DescriptorImpl extends CargoStepDescriptor {
         @Override
@@ -135,10 +149,28 @@ public final class CargoCreateRunStep extends CargoWaitingStep implements Create
             return CargoForms.checkUuid(item, "releaseUuid", value, false);
         }
 
+        /** The data, checked against the input form of the release that would run (see {@link CargoForms}). */
         @POST
         public FormValidation doCheckData(@AncestorInPath @CheckForNull Item item,
-                @QueryParameter @CheckForNull String value) {
-            return CargoForms.checkData(item, value);
+                @QueryParameter @CheckForNull String value, @QueryParameter @CheckForNull String credentialsId,
+                @QueryParameter @CheckForNull String workflowUuid, @QueryParameter @CheckForNull String releaseUuid) {
+            return CargoForms.checkData(item, value, credentialsId, workflowUuid, releaseUuid);
+        }
+
+        /** The tools of the chosen credential's workspace by name; follows the credential. */
+        @POST
+        public ListBoxModel doFillWorkflowUuidItems(@AncestorInPath @CheckForNull Item item,
+                @QueryParameter @CheckForNull String credentialsId, @QueryParameter @CheckForNull String workflowUuid)
+                throws FormFillFailure {
+            return CargoForms.fillWorkflowUuidItems(item, credentialsId, workflowUuid);
+        }
+
+        /** The chosen workflow's releases, deployed first; follows the workflow and the credential. */
+        @POST
+        public ListBoxModel doFillReleaseUuidItems(@AncestorInPath @CheckForNull Item item,
+                @QueryParameter @CheckForNull String credentialsId, @QueryParameter @CheckForNull String workflowUuid,
+                @QueryParameter @CheckForNull String releaseUuid) throws FormFillFailure {
+            return CargoForms.fillReleaseUuidItems(item, credentialsId, workflowUuid, releaseUuid);
         }
     }
 }

@@ -12,8 +12,11 @@ import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.model.queue.Tasks;
 import hudson.security.ACL;
+import hudson.util.FormFillFailure;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.cargo.api.CargoApiUrl;
+import io.jenkins.plugins.cargo.api.CargoClient;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -29,10 +32,15 @@ import org.springframework.security.core.Authentication;
  *       its credentials ({@link Item#EXTENDED_READ} or {@link CredentialsProvider#USE_ITEM}), and outside a
  *       job only for administrators; others get the current value alone, and "ok";
  *   <li>the other checks answer users who may configure the item ({@link Item#CONFIGURE}), or outside a
- *       job administrators; others get "ok".
+ *       job administrators; others get "ok";
+ *   <li>the workflow and release drop-downs and the data check read Cargo with the chosen credential (else the
+ *       global default) and the global API URL, for the same users only; others get the current value alone,
+ *       and "ok". No answer holds the token.
  * </ul>
  *
- * <p>The checks themselves are {@link FieldChecks}, which say what the build would say.
+ * <p>The checks themselves are {@link FieldChecks}, which say what the build would say; the drop-downs'
+ * options are {@link CargoChoices}', the data's check against the release's form {@link DataCheck}'s. Those
+ * that read Cargo wait for it a few seconds at most, through the controller's shared client.
  */
 public final class CargoForms {
     private CargoForms() {}
@@ -97,9 +105,9 @@ public final class CargoForms {
         return mayConfigure(item) ? validation(FieldChecks.uuid(field, value, required)) : FormValidation.ok();
     }
 
-    /** The run's data as JSON text (the freestyle form). The answer never quotes the data. */
+    /** The run's data as JSON text, its syntax only. The answer never quotes the data. */
     public static FormValidation checkData(@CheckForNull Item item, @CheckForNull String json) {
-        return mayConfigure(item) ? validation(FieldChecks.data(json)) : FormValidation.ok();
+        return checkData(item, json, null, null, null);
     }
 
     public static FormValidation checkPollIntervalSeconds(@CheckForNull Item item, @CheckForNull String value) {
@@ -108,6 +116,100 @@ public final class CargoForms {
 
     public static FormValidation checkTimeoutMinutes(@CheckForNull Item item, @CheckForNull String value) {
         return mayConfigure(item) ? validation(FieldChecks.timeoutMinutes("timeoutMinutes", value)) : FormValidation.ok();
+    }
+
+    /**
+     * The workflows the credential's token may run: the tools of its workspace by name, each offering its
+     * {@code workflowUuid}, with the current value kept.
+     *
+     * @throws FormFillFailure a warning saying why, when Cargo could not be read (the form keeps the current value)
+     */
+    public static ListBoxModel fillWorkflowUuidItems(@CheckForNull Item item, @CheckForNull String credentialsId,
+            @CheckForNull String workflowUuid) throws FormFillFailure {
+        CargoClient client = mayConfigure(item) ? formClient(item, credentialsId) : null;
+        if (client == null) {
+            return listBox(CargoChoices.currentWorkflowOnly(workflowUuid));
+        }
+        return listBox(CargoChoices.readWorkflows(client, workflowUuid, CargoChoices.LONGEST_WAIT));
+    }
+
+    /**
+     * The releases of the chosen workflow: first a blank option for the deployed release, then the deployed
+     * release and the others, newest first, each with its version and date; the current value kept.
+     *
+     * @throws FormFillFailure a warning saying why, when Cargo could not be read (the form keeps the current value)
+     */
+    public static ListBoxModel fillReleaseUuidItems(@CheckForNull Item item, @CheckForNull String credentialsId,
+            @CheckForNull String workflowUuid, @CheckForNull String releaseUuid) throws FormFillFailure {
+        CargoClient client = mayConfigure(item) ? formClient(item, credentialsId) : null;
+        if (client == null) {
+            return listBox(CargoChoices.currentReleaseOnly(releaseUuid));
+        }
+        return listBox(CargoChoices.readReleases(client, workflowUuid, releaseUuid, CargoChoices.LONGEST_WAIT));
+    }
+
+    /**
+     * The run's data as JSON text, checked as the build checks it: its syntax, then, once a workflow is chosen
+     * and a credential can be used, against the input form of the release that would run. Every problem is
+     * named, never a value.
+     */
+    public static FormValidation checkData(@CheckForNull Item item, @CheckForNull String json,
+            @CheckForNull String credentialsId, @CheckForNull String workflowUuid, @CheckForNull String releaseUuid) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        FieldCheck syntax = FieldChecks.data(json);
+        boolean releaseKnown = releaseUuid == null || releaseUuid.isBlank() || FieldChecks.isUuid(releaseUuid);
+        if (json == null || syntax.kind() == FieldCheck.Kind.ERROR || !FieldChecks.isUuid(workflowUuid) || !releaseKnown) {
+            return validation(syntax);
+        }
+        CargoClient client = formClient(item, credentialsId);
+        if (client == null) {
+            return validation(syntax);
+        }
+        return validation(DataCheck.combine(syntax,
+                DataCheck.read(client, workflowUuid, releaseUuid, json, DataCheck.LONGEST_WAIT)));
+    }
+
+    /** Options as Jenkins sends them; a problem reading Cargo as a warning under the field. */
+    private static ListBoxModel listBox(Choice.Answer answer) throws FormFillFailure {
+        String problem = answer.problem();
+        if (problem != null) {
+            throw FormFillFailure.warning(problem);
+        }
+        return listBox(answer.options());
+    }
+
+    private static ListBoxModel listBox(List<Choice> choices) {
+        ListBoxModel model = new ListBoxModel();
+        for (Choice choice : choices) {
+            model.add(new ListBoxModel.Option(choice.name(), choice.value(), choice.selected()));
+        }
+        return model;
+    }
+
+    /**
+     * A client of the global API URL with the token of the chosen credential (else the global default), as the
+     * item's builds would find it; null when there is none to use (nothing chosen, an expression resolved only
+     * when the build runs, no such Secret text credential). The credential checks say why.
+     */
+    @CheckForNull
+    private static CargoClient formClient(@CheckForNull Item item, @CheckForNull String credentialsId) {
+        CargoGlobalConfiguration config = CargoGlobalConfiguration.get();
+        CredentialChoice choice = CredentialChoice.of(credentialsId, config.getDefaultCredentialsId());
+        if (choice == null || CargoChoices.expression(choice.id())) {
+            return null;
+        }
+        CargoApiUrl apiUrl = config.apiUrl();
+        List<DomainRequirement> requirements = URIRequirementBuilder.fromUri(apiUrl.toString()).build();
+        StringCredentials credential = item == null
+                ? CredentialsProvider.findCredentialByIdInItemGroup(choice.id(), StringCredentials.class, Jenkins.get(),
+                        ACL.SYSTEM2, requirements)
+                : CredentialsProvider.findCredentialByIdInItem(choice.id(), StringCredentials.class, item,
+                        authenticationOf(item), requirements);
+        return credential == null
+                ? null
+                : CargoRuntime.get().client(apiUrl, new SecretTokenSource(choice.id(), credential.getSecret()));
     }
 
     /** A {@link FieldCheck} as Jenkins shows it. */

@@ -11,6 +11,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
+import hudson.util.FormFillFailure;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.cargo.api.CargoApiUrl;
@@ -69,6 +70,12 @@ public final class CargoRunBuilder extends Builder implements SimpleBuildStep, C
     private String resultOnSkipped = BuildResult.UNSTABLE.name();
     private boolean failOnExecutionError;
     private boolean waitForCapacity = true;
+    /**
+     * Null in a job saved before the option existed: XStream does not run field initializers, so a
+     * primitive would read back false there, and the default is true.
+     */
+    private Boolean validateData = Boolean.TRUE;
+    private boolean unstableOnDegraded;
 
     @DataBoundConstructor
     public CargoRunBuilder(String workflowUuid, String data) {
@@ -305,6 +312,26 @@ public final class CargoRunBuilder extends Builder implements SimpleBuildStep, C
         this.waitForCapacity = waitForCapacity;
     }
 
+    @Override
+    public boolean isValidateData() {
+        return validateData == null || validateData;
+    }
+
+    @DataBoundSetter
+    public void setValidateData(boolean validateData) {
+        this.validateData = validateData;
+    }
+
+    @Override
+    public boolean isUnstableOnDegraded() {
+        return unstableOnDegraded;
+    }
+
+    @DataBoundSetter
+    public void setUnstableOnDegraded(boolean unstableOnDegraded) {
+        this.unstableOnDegraded = unstableOnDegraded;
+    }
+
     private static String orDefault(@CheckForNull String value, BuildResult defaultResult) {
         String trimmed = CargoWaitingStep.trimmedOrNull(value);
         return trimmed == null ? defaultResult.name() : trimmed;
@@ -348,10 +375,32 @@ public final class CargoRunBuilder extends Builder implements SimpleBuildStep, C
             return expression(value) ? FormValidation.ok() : CargoForms.checkUuid(item, "releaseUuid", value, false);
         }
 
+        /**
+         * The data, checked against the input form of the release that would run (see {@link CargoForms}); only
+         * its syntax while the workflow or the release is a {@code ${VAR}}.
+         */
         @POST
         public FormValidation doCheckData(@AncestorInPath @CheckForNull Item item,
-                @QueryParameter @CheckForNull String value) {
-            return expression(value) ? FormValidation.ok() : CargoForms.checkData(item, value);
+                @QueryParameter @CheckForNull String value, @QueryParameter @CheckForNull String credentialsId,
+                @QueryParameter @CheckForNull String workflowUuid, @QueryParameter @CheckForNull String releaseUuid) {
+            return expression(value) ? FormValidation.ok()
+                    : CargoForms.checkData(item, value, credentialsId, workflowUuid, releaseUuid);
+        }
+
+        /** The tools of the chosen credential's workspace by name; follows the credential. */
+        @POST
+        public ListBoxModel doFillWorkflowUuidItems(@AncestorInPath @CheckForNull Item item,
+                @QueryParameter @CheckForNull String credentialsId, @QueryParameter @CheckForNull String workflowUuid)
+                throws FormFillFailure {
+            return CargoForms.fillWorkflowUuidItems(item, credentialsId, workflowUuid);
+        }
+
+        /** The chosen workflow's releases, deployed first; follows the workflow and the credential. */
+        @POST
+        public ListBoxModel doFillReleaseUuidItems(@AncestorInPath @CheckForNull Item item,
+                @QueryParameter @CheckForNull String credentialsId, @QueryParameter @CheckForNull String workflowUuid,
+                @QueryParameter @CheckForNull String releaseUuid) throws FormFillFailure {
+            return CargoForms.fillReleaseUuidItems(item, credentialsId, workflowUuid, releaseUuid);
         }
 
         @POST

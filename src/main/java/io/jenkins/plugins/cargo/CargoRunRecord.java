@@ -56,6 +56,11 @@ public final class CargoRunRecord {
     private String failedNodeSlug;
     private String failedNodeTitle;
     private String failedNodeError;
+    private String failedNodeIntegration;
+    private String traceStatus;
+    private String childRunUuid;
+    private String childFailedNode;
+    private String childError;
     private String failure;
     private String watchState;
     private BuildEndCancel buildEnd;
@@ -80,6 +85,11 @@ public final class CargoRunRecord {
         copy.failedNodeSlug = failedNodeSlug;
         copy.failedNodeTitle = failedNodeTitle;
         copy.failedNodeError = failedNodeError;
+        copy.failedNodeIntegration = failedNodeIntegration;
+        copy.traceStatus = traceStatus;
+        copy.childRunUuid = childRunUuid;
+        copy.childFailedNode = childFailedNode;
+        copy.childError = childError;
         copy.failure = failure;
         copy.watchState = watchState;
         copy.buildEnd = buildEnd;
@@ -164,6 +174,11 @@ public final class CargoRunRecord {
         next.failedNodeSlug = outcome.failedNodeSlug();
         next.failedNodeTitle = outcome.failedNodeTitle();
         next.failedNodeError = outcome.failedNodeError();
+        next.failedNodeIntegration = outcome.failedNodeIntegration();
+        next.traceStatus = outcome.traceStatus();
+        next.childRunUuid = outcome.childRunUuid();
+        next.childFailedNode = outcome.childFailedNode();
+        next.childError = outcome.childError();
         next.failure = null;
         return next;
     }
@@ -270,9 +285,26 @@ public final class CargoRunRecord {
         return endReason;
     }
 
+    /** The run's credits; its child runs' too when Cargo's trace was read ({@link #isCreditsFromTrace()}). */
     @CheckForNull
     public BigDecimal getCreditsUsed() {
         return creditsUsed;
+    }
+
+    /** Whether {@link #getCreditsUsed()} is the trace's count, child runs included, rather than the run's own executions'. */
+    public boolean isCreditsFromTrace() {
+        return traceStatus != null;
+    }
+
+    /** Cargo's trace status ({@code success}, {@code degraded}, {@code error}, {@code pending}); null when unread. */
+    @CheckForNull
+    public String getTraceStatus() {
+        return traceStatus;
+    }
+
+    /** A node failed and its fallback ran, so the run could still finish. */
+    public boolean isDegraded() {
+        return "degraded".equals(traceStatus);
     }
 
     /** Cargo's run-level error message. */
@@ -297,6 +329,30 @@ public final class CargoRunRecord {
     @CheckForNull
     public String getFailedNodeError() {
         return failedNodeError;
+    }
+
+    /** The integration the failing node used, for a connector node, such as {@code clearbit}. */
+    @CheckForNull
+    public String getFailedNodeIntegration() {
+        return failedNodeIntegration;
+    }
+
+    /** The child run the failing node started (a tool node), or null. */
+    @CheckForNull
+    public String getChildRunUuid() {
+        return childRunUuid;
+    }
+
+    /** The node at which the child run failed, when it was read. */
+    @CheckForNull
+    public String getChildFailedNode() {
+        return childFailedNode;
+    }
+
+    /** The child run's error message, when it was read. */
+    @CheckForNull
+    public String getChildError() {
+        return childError;
     }
 
     /** Why the run could not be followed, or null. */

@@ -21,6 +21,7 @@ public abstract class CargoWaitingStep extends Step implements WaitParameters {
     private String resultOnCancelled = BuildResult.ABORTED.name();
     private String resultOnSkipped = BuildResult.UNSTABLE.name();
     private boolean failOnExecutionError;
+    private boolean unstableOnDegraded;
     private boolean propagate = true;
 
     /**
@@ -119,6 +120,17 @@ public abstract class CargoWaitingStep extends Step implements WaitParameters {
     @DataBoundSetter
     public void setFailOnExecutionError(boolean failOnExecutionError) {
         this.failOnExecutionError = failOnExecutionError;
+    }
+
+    @Override
+    public boolean isUnstableOnDegraded() {
+        return unstableOnDegraded;
+    }
+
+    /** A run that succeeded only because a node's fallback ran (Cargo's trace is degraded) makes the build UNSTABLE. */
+    @DataBoundSetter
+    public void setUnstableOnDegraded(boolean unstableOnDegraded) {
+        this.unstableOnDegraded = unstableOnDegraded;
     }
 
     /**

@@ -3,22 +3,24 @@ package io.jenkins.plugins.cargo;
 import io.jenkins.plugins.cargo.api.CargoAuthenticationException;
 import io.jenkins.plugins.cargo.api.CargoBadResponseException;
 import io.jenkins.plugins.cargo.api.CargoClient;
+import io.jenkins.plugins.cargo.api.CargoCredits;
 import io.jenkins.plugins.cargo.api.CargoException;
 import io.jenkins.plugins.cargo.api.CargoNotFoundException;
 import io.jenkins.plugins.cargo.api.CargoRejectedException;
 import io.jenkins.plugins.cargo.api.CargoTransientException;
+import io.jenkins.plugins.cargo.api.CargoWorkspace;
 import io.jenkins.plugins.cargo.api.RetryPolicy;
 import io.jenkins.plugins.cargo.api.RunPage;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The "Test connection" of the global configuration: one cheap, read-only, authenticated request, and a
- * sentence that says what it found. No Jenkins types: the caller supplies the client.
+ * sentence that says what it found; then, once the token is known to work, what it gives access to: its
+ * workspace (name and concurrent-run limit) and, when the token may read billing, the credits left. No
+ * Jenkins types: the caller supplies the client.
  *
  * <p>The client offers no "who am I" call, so the check lists the runs of a random workflow uuid, at most
  * one. That reads nothing of anybody's and costs no credits. An API checks the token before it looks
@@ -28,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class ConnectionCheck {
     /**
-     * How long the form waits. The check runs on a request thread of the web server and blocks it; that is
+     * How long the form waits in all. The check runs on a request thread of the web server and blocks it; that is
      * acceptable for one administrator's button, as long as it is bounded. Below the client's own 60 s
      * limit for an exchange, so a silent server gets an answer from this check rather than a browser timeout.
      */
@@ -37,23 +39,54 @@ final class ConnectionCheck {
     private ConnectionCheck() {}
 
     static FieldCheck run(CargoClient client, Duration longestWait) {
+        long deadline = System.nanoTime() + longestWait.toNanos();
         String where = client.apiUrl().toString();
         // Once only: a retry would only make the administrator wait longer for the same answer.
         CompletableFuture<RunPage> answer = client.withRetryPolicy(RetryPolicy.none())
                 .listRuns(UUID.randomUUID().toString(), null, null, 1);
-        try {
-            answer.get(longestWait.toMillis(), TimeUnit.MILLISECONDS);
-            return FieldCheck.ok(Messages.ConnectionTest_Accepted(where));
-        } catch (ExecutionException e) {
-            return describe(where, e.getCause());
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            return FieldCheck.error(Messages.ConnectionTest_NoAnswer(where, longestWait.toSeconds()));
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            return FieldCheck.error(Messages.ConnectionTest_Failed("the request was interrupted."));
+        BoundedWait.Awaited<RunPage> test = BoundedWait.await(answer, longestWait);
+        FieldCheck found = switch (test.kind()) {
+            case ANSWERED -> FieldCheck.ok(Messages.ConnectionTest_Accepted(where));
+            case FAILED -> describe(where, test.failure());
+            case TIMED_OUT -> FieldCheck.error(Messages.ConnectionTest_NoAnswer(where, longestWait.toSeconds()));
+            case INTERRUPTED -> FieldCheck.error(Messages.ConnectionTest_Failed(test.problem()));
+        };
+        if (found.kind() != FieldCheck.Kind.OK) {
+            return found;
         }
+        // The token works: say what it gives access to. Both reads at once, within what is left of the wait.
+        CargoClient once = client.withReadRetryPolicy(RetryPolicy.none());
+        CompletableFuture<CargoWorkspace> workspace = once.getWorkspace();
+        CompletableFuture<CargoCredits> credits = once.getCredits();
+        String workspaceLine = workspaceLine(BoundedWait.await(workspace, BoundedWait.until(deadline)));
+        String creditsLine = creditsLine(BoundedWait.await(credits, BoundedWait.until(deadline)));
+        return FieldCheck.ok(found.message() + "\n" + workspaceLine + "\n" + creditsLine);
+    }
+
+    /** The token's workspace, or why it could not be read. */
+    static String workspaceLine(BoundedWait.Awaited<CargoWorkspace> read) {
+        CargoWorkspace workspace = read.value();
+        if (read.answered() && workspace != null) {
+            return Messages.ConnectionTest_Workspace(workspace.name(), String.valueOf(workspace.maxConcurrentRuns()));
+        }
+        return Messages.ConnectionTest_WorkspaceUnreadable(read.problem());
+    }
+
+    /** The credits left; a token that may not read billing (HTTP 403) is normal, and said so plainly. */
+    static String creditsLine(BoundedWait.Awaited<CargoCredits> read) {
+        CargoCredits credits = read.value();
+        if (read.answered() && credits != null) {
+            return Messages.ConnectionTest_Credits(plain(credits.available()), plain(credits.subscriptionAvailable()),
+                    plain(credits.additionalAvailable()));
+        }
+        if (read.failure() instanceof CargoAuthenticationException e && e.httpStatus() == 403) {
+            return Messages.ConnectionTest_CreditsHidden();
+        }
+        return Messages.ConnectionTest_CreditsUnreadable(read.problem());
+    }
+
+    private static String plain(BigDecimal credits) {
+        return credits.stripTrailingZeros().toPlainString();
     }
 
     /** What a failed check found, from the client's exception (whose message never holds the token). */

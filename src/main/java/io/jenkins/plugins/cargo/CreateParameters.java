@@ -18,4 +18,7 @@ public interface CreateParameters extends WaitParameters {
     boolean isWait();
 
     boolean isWaitForCapacity();
+
+    /** Whether data is checked against the input form of the release to run before the create (the default). */
+    boolean isValidateData();
 }

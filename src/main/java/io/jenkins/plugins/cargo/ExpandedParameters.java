@@ -56,6 +56,11 @@ final class ExpandedParameters implements CreateParameters {
         return raw.isWaitForCapacity();
     }
 
+    @Override
+    public boolean isValidateData() {
+        return raw.isValidateData();
+    }
+
     @CheckForNull
     @Override
     public Integer getPollIntervalSeconds() {
@@ -94,5 +99,10 @@ final class ExpandedParameters implements CreateParameters {
     @Override
     public boolean isFailOnExecutionError() {
         return raw.isFailOnExecutionError();
+    }
+
+    @Override
+    public boolean isUnstableOnDegraded() {
+        return raw.isUnstableOnDegraded();
     }
 }

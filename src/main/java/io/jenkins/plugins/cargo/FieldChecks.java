@@ -50,6 +50,11 @@ final class FieldChecks {
                 : FieldCheck.error(Messages.FieldChecks_NotAUuid(field, abbreviate(value.strip()), hint));
     }
 
+    /** Whether the value is a UUID, by the core's rule (surrounding blanks allowed, as the steps strip them). */
+    static boolean isUuid(@CheckForNull String value) {
+        return value != null && !value.isBlank() && problem(() -> RunOptions.builder(value, Map.of()).build()).kind() == FieldCheck.Kind.OK;
+    }
+
     /**
      * The run's data as JSON text, as the freestyle form takes it. Messages say where the JSON is broken,
      * never what it says. Valid JSON that is not an object gets the build's own warning.

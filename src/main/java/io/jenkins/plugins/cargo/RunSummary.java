@@ -5,7 +5,8 @@ import io.jenkins.plugins.cargo.run.EndReason;
 /**
  * The one-paragraph account of a Cargo run that failed the build: the message of the build's error, in
  * the Pipeline and in the freestyle build step. It names the run, its status, the result it gave, the
- * failing node and Cargo's message, never the run's data or output.
+ * failing node (with its integration, and where the child run it started failed) and Cargo's message,
+ * never the run's data or output.
  */
 final class RunSummary {
     private RunSummary() {}
@@ -23,12 +24,25 @@ final class RunSummary {
             case NOT_WAITED -> Messages.RunSummary_NotWaited(run, status, result);
             case FINISHED -> Messages.RunSummary_Finished(run, status, result);
         });
+        if (record.isDegraded()) {
+            text.append(' ').append(Messages.RunSummary_Degraded());
+        }
         String node = record.getFailedNode();
         String nodeError = record.getFailedNodeError();
         if (node != null) {
+            String integration = record.getFailedNodeIntegration();
+            String where = integration == null ? node : Messages.RunSummary_NodeThroughIntegration(node, integration);
             text.append(' ').append(nodeError == null
-                    ? Messages.RunSummary_FailingNode(node)
-                    : Messages.RunSummary_FailingNodeSaid(node, oneLine(nodeError)));
+                    ? Messages.RunSummary_FailingNode(where)
+                    : Messages.RunSummary_FailingNodeSaid(where, oneLine(nodeError)));
+        }
+        String child = record.getChildRunUuid();
+        if (child != null) {
+            String childNode = record.getChildFailedNode();
+            String childError = record.getChildError();
+            text.append(' ').append(childNode == null ? Messages.RunSummary_ChildRun(child)
+                    : childError == null ? Messages.RunSummary_ChildRunFailedAt(child, childNode)
+                    : Messages.RunSummary_ChildRunFailedAtSaid(child, childNode, oneLine(childError)));
         }
         String cargoSays = record.getErrorMessage();
         if (cargoSays != null && !cargoSays.isBlank()) {

@@ -29,7 +29,8 @@ final class StepOptions {
         RunOptions.Builder builder = RunOptions.builder(parameters.getWorkflowUuid(), parameters.getData())
                 .releaseUuid(parameters.getReleaseUuid())
                 .waitForRun(parameters.isWait())
-                .waitForCapacity(parameters.isWaitForCapacity());
+                .waitForCapacity(parameters.isWaitForCapacity())
+                .validateData(parameters.isValidateData());
         return waitOptions(builder, parameters, defaults).build();
     }
 
@@ -53,7 +54,8 @@ final class StepOptions {
                 .resultOnError(result("resultOnError", parameters.getResultOnError(), mapping.onError()))
                 .resultOnCancelled(result("resultOnCancelled", parameters.getResultOnCancelled(), mapping.onCancelled()))
                 .resultOnSkipped(result("resultOnSkipped", parameters.getResultOnSkipped(), mapping.onSkipped()))
-                .failOnExecutionError(parameters.isFailOnExecutionError());
+                .failOnExecutionError(parameters.isFailOnExecutionError())
+                .unstableOnDegraded(parameters.isUnstableOnDegraded());
     }
 
     private static BuildResult result(String field, String value, BuildResult defaultResult) {

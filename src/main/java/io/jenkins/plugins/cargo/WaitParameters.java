@@ -29,4 +29,7 @@ public interface WaitParameters {
     String getResultOnSkipped();
 
     boolean isFailOnExecutionError();
+
+    /** Whether a successful run whose Cargo trace is degraded (a node failed, its fallback ran) makes the build UNSTABLE. */
+    boolean isUnstableOnDegraded();
 }

@@ -23,6 +23,7 @@ import io.jenkins.plugins.cargo.ConfigJenkinsTestSupport.Answer;
 import io.jenkins.plugins.cargo.api.CargoApiUrl;
 import io.jenkins.plugins.cargo.simulator.CargoSimulator;
 import io.jenkins.plugins.cargo.simulator.Endpoint;
+import io.jenkins.plugins.cargo.simulator.SimSubscription;
 import java.io.File;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -240,8 +241,41 @@ class CargoGlobalConfigurationJenkinsTest {
 
         assertEquals(200, answer.status());
         assertTrue(answer.body().contains(Util.escape(Messages.ConnectionTest_Accepted(sim.baseUrl()))), answer.body());
-        assertEquals(1, sim.requests(Endpoint.LIST).size(), "one read-only request");
+        assertEquals(1, sim.requests(Endpoint.LIST).size(), "one read-only request to test the token");
         assertEquals(0, sim.requests(Endpoint.CREATE).size(), "nothing started");
+    }
+
+    @Test
+    void testConnectionReportsTheWorkspaceAndTheCreditsLeft(JenkinsRule j) throws Exception {
+        secure(j);
+        addToJenkins(secretText("cargo-token", sim.acceptedToken()));
+        sim.workspace("Acme growth", 7);
+        sim.subscription(SimSubscription.credits(4250, 750, 500));
+
+        Answer answer = post(j, ADMIN, GLOBAL + "testConnection", "apiUrl", sim.baseUrl(), "defaultCredentialsId", "cargo-token");
+
+        assertEquals(200, answer.status());
+        assertTrue(answer.body().contains("class=\"ok\""), answer.body());
+        assertTrue(answer.body().contains(Util.escape(Messages.ConnectionTest_Workspace("Acme growth", "7"))), answer.body());
+        assertTrue(answer.body().contains(Util.escape(Messages.ConnectionTest_Credits("4750", "4250", "500"))), answer.body());
+        assertEquals(1, sim.requests(Endpoint.WORKSPACE).size());
+        assertEquals(1, sim.requests(Endpoint.SUBSCRIPTION).size());
+        assertFalse(answer.body().contains(sim.acceptedToken()), answer.body());
+    }
+
+    @Test
+    void testConnectionSaysWhenTheTokenMayNotSeeTheCredits(JenkinsRule j) throws Exception {
+        secure(j);
+        addToJenkins(secretText("cargo-token", sim.acceptedToken()));
+        sim.forbid(Endpoint.SUBSCRIPTION);
+
+        Answer answer = post(j, ADMIN, GLOBAL + "testConnection", "apiUrl", sim.baseUrl(), "defaultCredentialsId", "cargo-token");
+
+        assertEquals(200, answer.status());
+        assertTrue(answer.body().contains("class=\"ok\""), "not an error: " + answer.body());
+        assertFalse(answer.body().contains("class=\"error\""), answer.body());
+        assertTrue(answer.body().contains(Util.escape(Messages.ConnectionTest_CreditsHidden())), answer.body());
+        assertTrue(answer.body().contains(Util.escape(Messages.ConnectionTest_Accepted(sim.baseUrl()))), answer.body());
     }
 
     @Test

@@ -157,6 +157,8 @@ class CargoRunBuilderJenkinsTest {
         before.setResultOnSkipped("SUCCESS");
         before.setFailOnExecutionError(true);
         before.setWaitForCapacity(false);
+        before.setValidateData(false);
+        before.setUnstableOnDegraded(true);
 
         j.assertEqualDataBoundBeans(before, j.configRoundtrip(before));
         CargoRunBuilder defaults = new CargoRunBuilder(DemoWorkflows.SUCCEEDS, "{}");

@@ -74,6 +74,46 @@ class CargoRunRecordTest {
     }
 
     @Test
+    void anOutcomeKeepsTheTraceTheIntegrationAndWhereTheChildRunFailed() {
+        String child = driver.cargo.addFinishedRun("c0ffee00-0000-4000-8000-000000000008", RunStatus.ERROR,
+                "Node lookup-crm failed", ScriptedCargo.execution("lookup-crm", "Look up CRM", "error", "0.01",
+                        "No contact matches"));
+        driver.cargo.traceNextRuns("error", "2.01").endNextRuns(RunStatus.ERROR, "Node verify-contact failed",
+                ScriptedCargo.execution("verify-contact", "Verify contact", "error", "0", "The tool's run failed")
+                        .withNode("hubspot", "lookup", child));
+        RunOutcome outcome = driver.outcome(true);
+
+        CargoRunRecord record = stateOf(newRecord()).ended(outcome);
+
+        assertEquals(new BigDecimal("2.01"), record.getCreditsUsed(), "the trace's count, the child run's included");
+        assertTrue(record.isCreditsFromTrace());
+        assertEquals("error", record.getTraceStatus());
+        assertFalse(record.isDegraded());
+        assertEquals("hubspot", record.getFailedNodeIntegration());
+        assertEquals(child, record.getChildRunUuid());
+        assertEquals("lookup-crm", record.getChildFailedNode());
+        assertEquals("No contact matches", record.getChildError());
+    }
+
+    @Test
+    void aDegradedSuccessSaysSoAndARunWithoutTraceCountsItsOwnCredits() {
+        driver.cargo.traceNextRuns("degraded", "1").endNextRuns(RunStatus.SUCCESS, null,
+                ScriptedCargo.execution("enrich-company", "Enrich company", "error", "0", "Provider timed out"),
+                ScriptedCargo.execution("enrich-company-fallback", "Fallback", "success", "1", null));
+        CargoRunRecord degraded = newRecord().ended(driver.outcome(true));
+        assertTrue(degraded.isDegraded());
+        assertEquals("degraded", degraded.getTraceStatus());
+        assertNull(degraded.getChildRunUuid());
+
+        WatchDriver plain = new WatchDriver();
+        plain.cargo.endNextRuns(RunStatus.SUCCESS, null, ScriptedCargo.execution("start", "Start", "success", "0.5", null));
+        CargoRunRecord untraced = newRecord().ended(plain.outcome(true));
+        assertFalse(untraced.isCreditsFromTrace());
+        assertNull(untraced.getTraceStatus());
+        assertEquals(new BigDecimal("0.5"), untraced.getCreditsUsed());
+    }
+
+    @Test
     void aStateSavedAfterTheEndDoesNotMakeTheRunLookRunning() {
         RunOutcome outcome = driver.outcome(true);
         WatchState early = driver.saved.get(1);

@@ -26,6 +26,8 @@ class CargoStepConfigJenkinsTest {
         step.setResultOnSkipped("SUCCESS");
         step.setFailOnExecutionError(true);
         step.setWaitForCapacity(false);
+        step.setValidateData(false);
+        step.setUnstableOnDegraded(true);
         step.setPropagate(false);
 
         j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
@@ -45,6 +47,7 @@ class CargoStepConfigJenkinsTest {
         step.setPollIntervalSeconds(3);
         step.setTimeoutMinutes(15);
         step.setResultOnSkipped("FAILURE");
+        step.setUnstableOnDegraded(true);
         step.setPropagate(false);
 
         j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));

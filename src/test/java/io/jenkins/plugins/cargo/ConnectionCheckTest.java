@@ -12,6 +12,7 @@ import io.jenkins.plugins.cargo.api.TokenSource;
 import io.jenkins.plugins.cargo.simulator.CargoSimulator;
 import io.jenkins.plugins.cargo.simulator.Endpoint;
 import io.jenkins.plugins.cargo.simulator.Fault;
+import io.jenkins.plugins.cargo.simulator.SimSubscription;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -45,11 +46,56 @@ class ConnectionCheckTest {
     }
 
     @Test
-    void anAcceptedTokenIsReportedAsConnected() {
+    void anAcceptedTokenIsReportedWithItsWorkspaceAndCredits() {
+        sim.workspace("Acme growth", 7);
+        sim.subscription(SimSubscription.credits(1200.5, 300, 250));
+
         FieldCheck check = ConnectionCheck.run(client(sim.baseUrl(), sim::acceptedToken), WAIT);
 
-        assertEquals(FieldCheck.ok("Connected to Cargo at " + sim.baseUrl() + ": the API token was accepted."), check);
+        assertEquals(FieldCheck.ok("Connected to Cargo at " + sim.baseUrl() + ": the API token was accepted.\n"
+                + "Workspace: Acme growth, which runs at most 7 Cargo runs at once.\n"
+                + "Credits left: 1450.5 (1200.5 in the plan's current period, 250 additional)."), check);
         assertEquals(1, sim.requests(Endpoint.LIST).size());
+        assertEquals(1, sim.requests(Endpoint.WORKSPACE).size());
+        assertEquals(1, sim.requests(Endpoint.SUBSCRIPTION).size());
+        assertEquals(0, sim.requests(Endpoint.CREATE).size());
+    }
+
+    @Test
+    void creditsATokenMayNotSeeAreSaidSoWithoutAnError() {
+        sim.forbid(Endpoint.SUBSCRIPTION);
+
+        FieldCheck check = ConnectionCheck.run(client(sim.baseUrl(), sim::acceptedToken), WAIT);
+
+        assertEquals(FieldCheck.Kind.OK, check.kind());
+        assertTrue(check.message().endsWith("\nCredits: not visible to this token."), check.message());
+        assertTrue(check.message().contains("\nWorkspace: "), check.message());
+    }
+
+    @Test
+    void aWorkspaceOrCreditsThatCannotBeReadDoNotFailTheTest() {
+        sim.enqueue(Endpoint.WORKSPACE, Fault.serverError(500));
+        sim.enqueue(Endpoint.SUBSCRIPTION, Fault.serverError(502));
+
+        FieldCheck check = ConnectionCheck.run(client(sim.baseUrl(), sim::acceptedToken), WAIT);
+
+        assertEquals(FieldCheck.Kind.OK, check.kind());
+        String[] lines = check.message().split("\n");
+        assertEquals(3, lines.length, check.message());
+        assertTrue(lines[1].startsWith("Workspace: could not be read. Cargo answered HTTP 500"), lines[1]);
+        assertTrue(lines[2].startsWith("Credits: could not be read. Cargo answered HTTP 502"), lines[2]);
+        assertEquals(1, sim.requests(Endpoint.WORKSPACE).size(), "read once: the form does not wait for retries");
+    }
+
+    @Test
+    void aSlowWorkspaceIsGivenUpOnWithinTheSameWait() {
+        sim.enqueue(Endpoint.WORKSPACE, Fault.delay(Duration.ofSeconds(10)));
+
+        FieldCheck check = ConnectionCheck.run(client(sim.baseUrl(), sim::acceptedToken), Duration.ofSeconds(2));
+
+        assertEquals(FieldCheck.Kind.OK, check.kind());
+        assertTrue(check.message().contains("\nWorkspace: could not be read. Cargo did not answer in time.\n"),
+                check.message());
     }
 
     @Test
@@ -90,7 +136,9 @@ class ConnectionCheckTest {
 
         FieldCheck check = ConnectionCheck.run(client(sim.baseUrl(), sim::acceptedToken), WAIT);
 
-        assertEquals(FieldCheck.ok("Connected to Cargo at " + sim.baseUrl() + ": the API token was accepted."), check);
+        assertEquals(FieldCheck.Kind.OK, check.kind());
+        assertTrue(check.message().startsWith("Connected to Cargo at " + sim.baseUrl() + ": the API token was accepted.\n"),
+                check.message());
     }
 
     @Test

@@ -61,6 +61,15 @@ class FieldChecksTest {
     }
 
     @Test
+    void aUuidIsRecognisedByTheCoresRule() {
+        assertTrue(FieldChecks.isUuid(" 0b7e6f0c-3a3e-4c6f-9a57-1f2f3c4d5e6f "));
+        assertFalse(FieldChecks.isUuid("tool-1"));
+        assertFalse(FieldChecks.isUuid("${WORKFLOW}"));
+        assertFalse(FieldChecks.isUuid(" "));
+        assertFalse(FieldChecks.isUuid(null));
+    }
+
+    @Test
     void dataMustBeJsonAndIsNeverQuoted() {
         assertOk(FieldChecks.data("{\"domain\": \"acme.com\"}"));
         assertError(buildSays(() -> JsonData.of(null)), FieldChecks.data(null));

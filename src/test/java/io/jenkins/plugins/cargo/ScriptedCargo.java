@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * An in-memory Cargo for the glue's tests. A created run shows {@code running}; the first read shows the
  * end the test chose for it (or {@code running} for ever), a cancel makes it {@code cancelled}. Every call
- * is recorded as "create WORKFLOW", "get RUN", "cancel RUN" or "find WORKFLOW".
+ * is recorded as "create WORKFLOW", "get RUN", "cancel RUN", "find WORKFLOW" or "trace TRACE".
  */
 final class ScriptedCargo implements CargoPort {
     private final ManualTime time;
@@ -33,6 +33,8 @@ final class ScriptedCargo implements CargoPort {
     private final Map<String, CargoRun> shown = new LinkedHashMap<>();
     private final Map<String, CargoRun> ends = new LinkedHashMap<>();
     private CargoRun.Builder nextEnd;
+    private CargoTrace nextTrace;
+    private final Map<String, CargoTrace> traces = new LinkedHashMap<>();
     private int created;
 
     ScriptedCargo(ManualTime time) {
@@ -54,6 +56,25 @@ final class ScriptedCargo implements CargoPort {
         return this;
     }
 
+    /**
+     * Runs created from now on have a trace with this status and credit count (their child runs' included),
+     * which the watch reads once they end; without it (the default) there is no trace.
+     */
+    ScriptedCargo traceNextRuns(String status, String credits) {
+        nextTrace = new CargoTrace("?", status, 0, 0, new BigDecimal(credits));
+        return this;
+    }
+
+    /** A finished run made outside the watch, such as the child run a tool node started. */
+    synchronized String addFinishedRun(String workflowUuid, RunStatus status, String errorMessage, CargoExecution... executions) {
+        String uuid = make(workflowUuid, null);
+        Instant now = time.now();
+        ends.remove(uuid);
+        shown.put(uuid, CargoRun.builder(uuid, status).workflowUuid(workflowUuid).errorMessage(errorMessage)
+                .executions(List.of(executions)).createdAt(now).finishedAt(now).build());
+        return uuid;
+    }
+
     /** A run made outside the watch, such as one started by another build. */
     String addRun(String workflowUuid) {
         return make(workflowUuid, null);
@@ -62,13 +83,19 @@ final class ScriptedCargo implements CargoPort {
     private String make(String workflowUuid, String releaseUuid) {
         String uuid = UUID.nameUUIDFromBytes(("run " + ++created).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
         Instant now = time.now();
+        String traceUuid = null;
+        if (nextTrace != null) {
+            traceUuid = "trace-" + uuid;
+            traces.put(traceUuid, new CargoTrace(traceUuid, nextTrace.status(), nextTrace.spansCount(),
+                    nextTrace.failedSpansCount(), nextTrace.creditsUsed()));
+        }
         shown.put(uuid, CargoRun.builder(uuid, RunStatus.RUNNING).workflowUuid(workflowUuid).releaseUuid(releaseUuid)
-                .createdAt(now).build());
+                .traceUuid(traceUuid).createdAt(now).build());
         if (nextEnd != null) {
             CargoRun template = nextEnd.build();
             ends.put(uuid, CargoRun.builder(uuid, template.status()).workflowUuid(workflowUuid).releaseUuid(releaseUuid)
-                    .errorMessage(template.errorMessage()).executions(template.executions()).output(template.output())
-                    .createdAt(now).finishedAt(now.plusSeconds(4)).build());
+                    .traceUuid(traceUuid).errorMessage(template.errorMessage()).executions(template.executions())
+                    .output(template.output()).createdAt(now).finishedAt(now.plusSeconds(4)).build());
         }
         return uuid;
     }
@@ -120,10 +147,14 @@ final class ScriptedCargo implements CargoPort {
         return CompletableFuture.completedFuture(new CargoRelease("release-1", workflowUuid, "1", "deployed", null, null, null));
     }
 
-    /** No trace: the outcome is what the run itself says. */
+    /** The trace of a run made after {@link #traceNextRuns}; else none, and the outcome is what the run itself says. */
     @Override
-    public CompletableFuture<CargoTrace> getTrace(String traceUuid) {
-        return CompletableFuture.failedFuture(new CargoNotFoundException("no trace", "traceNotFound", null));
+    public synchronized CompletableFuture<CargoTrace> getTrace(String traceUuid) {
+        calls.add("trace " + traceUuid);
+        CargoTrace trace = traces.get(traceUuid);
+        return trace == null
+                ? CompletableFuture.failedFuture(new CargoNotFoundException("no trace", "traceNotFound", null))
+                : CompletableFuture.completedFuture(trace);
     }
 
     @Override

@@ -39,6 +39,8 @@ class StepOptionsTest {
         assertEquals(BuildResult.UNSTABLE, policy.mapping().onSkipped());
         assertFalse(policy.failOnExecutionError());
         assertTrue(policy.waitForCapacity());
+        assertTrue(options.validateData(), "data is checked against the form unless turned off");
+        assertFalse(policy.unstableOnDegraded());
     }
 
     @Test
@@ -54,6 +56,8 @@ class StepOptionsTest {
         step.setResultOnSkipped(" SUCCESS ");
         step.setFailOnExecutionError(true);
         step.setWaitForCapacity(false);
+        step.setValidateData(false);
+        step.setUnstableOnDegraded(true);
 
         RunOptions options = StepOptions.runOptions(step, DEFAULTS);
 
@@ -70,6 +74,8 @@ class StepOptionsTest {
         assertEquals(BuildResult.SUCCESS, policy.mapping().onSkipped());
         assertTrue(policy.failOnExecutionError());
         assertFalse(policy.waitForCapacity());
+        assertFalse(options.validateData());
+        assertTrue(policy.unstableOnDegraded());
         assertEquals(1, options.warnings().size(), "a list is sent as it is, with a warning");
     }
 
@@ -171,6 +177,29 @@ class StepOptionsTest {
         assertEquals(RELEASE, options.releaseUuid());
         assertEquals("{\"domain\":\"acme.com\",\"limit\":10}", options.data().json());
         assertEquals(Duration.ofSeconds(7), options.waitPolicy().pollInterval());
+    }
+
+    @Test
+    void theBuildStepMapsTheDataCheckAndTheDegradedResult() {
+        CargoRunBuilder defaults = new CargoRunBuilder(WORKFLOW, "{}");
+        RunOptions byDefault = StepOptions.runOptions(ExpandedParameters.of(defaults, text -> text), DEFAULTS);
+        assertTrue(byDefault.validateData());
+        assertFalse(byDefault.waitPolicy().unstableOnDegraded());
+
+        CargoRunBuilder changed = new CargoRunBuilder(WORKFLOW, "{}");
+        changed.setValidateData(false);
+        changed.setUnstableOnDegraded(true);
+        RunOptions options = StepOptions.runOptions(ExpandedParameters.of(changed, text -> text), DEFAULTS);
+        assertFalse(options.validateData());
+        assertTrue(options.waitPolicy().unstableOnDegraded());
+    }
+
+    @Test
+    void cargoWaitForRunMapsTheDegradedResult() {
+        CargoWaitForRunStep step = new CargoWaitForRunStep(RUN);
+        assertFalse(StepOptions.waitPolicy(step, DEFAULTS).unstableOnDegraded());
+        step.setUnstableOnDegraded(true);
+        assertTrue(StepOptions.waitPolicy(step, DEFAULTS).unstableOnDegraded());
     }
 
     @Test
