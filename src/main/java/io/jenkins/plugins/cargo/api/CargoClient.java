@@ -50,6 +50,10 @@ public final class CargoClient implements CargoPort {
     private static final Logger LOGGER = Logger.getLogger(CargoClient.class.getName());
     private static final MediaType JSON = MediaType.get("application/json");
 
+    /** A form read shared by many builds: 3 attempts within 10 s on failures that may pass. */
+    static final RetryPolicy FORM_READ_RETRIES =
+            RetryPolicy.of(3, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(10));
+
     /** Sent as {@code x-cargo-origin}, so Cargo can tell runs started from Jenkins. */
     public static final String ORIGIN = "jenkins-plugin";
 
@@ -252,8 +256,11 @@ public final class CargoClient implements CargoPort {
         // Keyed by a digest of the token, never the token: two tokens may see different workspaces.
         String key = apiUrl + " " + Redactor.digest(token) + " "
                 + (releaseUuid == null ? "deployed " + workflowUuid : "release " + releaseUuid);
+        // The read is shared by every build that asks meanwhile, so it gets a short retry budget of its own,
+        // whatever the asking client's read policy (a watch reads runs once and retries itself).
+        CargoClient reader = withReadRetryPolicy(FORM_READ_RETRIES);
         return transport.releases.get(key,
-                () -> releaseUuid == null ? getDeployedRelease(workflowUuid) : getRelease(releaseUuid));
+                () -> releaseUuid == null ? reader.getDeployedRelease(workflowUuid) : reader.getRelease(releaseUuid));
     }
 
     /** A release of a workflow, with its input form. */

@@ -98,6 +98,14 @@ class CargoCatalogReadsTest {
     }
 
     @Test
+    void aSharedFormReadIsTriedAgainOnAFailureThatMayPass() throws Exception {
+        sim.enqueue(Endpoint.DEPLOYED_RELEASE, io.jenkins.plugins.cargo.simulator.Fault.serverError(503));
+        CargoRelease release = await(client.releaseToRun(DemoWorkflows.HAS_A_FORM, null));
+        assertEquals(4, release.formFields().size());
+        assertEquals(2, sim.requests(Endpoint.DEPLOYED_RELEASE).size());
+    }
+
+    @Test
     void anotherTokenReadsTheFormAgain() throws Exception {
         await(client.releaseToRun(DemoWorkflows.HAS_A_FORM, null));
         sim.acceptToken("another-token");
