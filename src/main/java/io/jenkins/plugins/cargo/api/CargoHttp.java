@@ -24,7 +24,7 @@ import okhttp3.OkHttpClient;
  * at a time (its own default, 5, would let 300 waiting builds queue behind each other) and at most
  * {@code maxRequests} in all; further requests wait in the dispatcher's queue, first come first served.
  * Each exchange in flight holds one dispatcher thread, which ends after a minute idle; there are never
- * more dispatcher threads than {@code maxRequests}. Idle connections are kept for five minutes, as many
+ * more dispatcher threads than {@code maxRequestsPerHost}. Idle connections are kept for five minutes, as many
  * as may be in use at once, so steady polling reuses its connections.
  */
 public final class CargoHttp {
@@ -45,7 +45,7 @@ public final class CargoHttp {
     final ReleaseCache releases;
 
     private CargoHttp(Builder builder) {
-        Dispatcher dispatcher = new Dispatcher(dispatcherThreads(builder.maxRequests));
+        Dispatcher dispatcher = new Dispatcher(dispatcherThreads(builder.maxRequestsPerHost));
         dispatcher.setMaxRequests(builder.maxRequests);
         dispatcher.setMaxRequestsPerHost(builder.maxRequestsPerHost);
         this.http = builder.http.newBuilder()
@@ -74,14 +74,14 @@ public final class CargoHttp {
     }
 
     /**
-     * The dispatcher's threads: at most one per exchange allowed in flight. OkHttp's own pool has no bound,
-     * and since a finishing exchange hands the next queued one to the pool before its thread is free, it
-     * would start more threads than exchanges; here the hand-off waits in the queue for that thread instead.
-     * Idle threads end after a minute.
+     * The dispatcher's threads: at most one per exchange allowed in flight with Cargo's host. OkHttp's own
+     * pool has no bound, and since a finishing exchange hands the next queued one to the pool before its
+     * thread is free, it would start more threads than exchanges; here the hand-off waits in the queue for
+     * that thread instead. Idle threads end after a minute.
      */
-    private static ExecutorService dispatcherThreads(int maxRequests) {
+    private static ExecutorService dispatcherThreads(int threads) {
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxRequests, maxRequests, 60, TimeUnit.SECONDS,
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
                     Thread thread = new Thread(task, "OkHttp Cargo dispatcher " + count.incrementAndGet());
                     thread.setDaemon(true);

@@ -86,7 +86,9 @@ final class Sampler implements AutoCloseable {
         peakDispatcher = Math.max(peakDispatcher, dispatcher);
         peakTaskRunner = Math.max(peakTaskRunner, taskRunner);
         peakWaitThreads = Math.max(peakWaitThreads, waits);
-        peakThreads = Math.max(peakThreads, scheduler + dispatcher + taskRunner + waits);
+        // OkHttp's TaskRunner threads belong to the process (every OkHttp client shares them); they are
+        // reported on their own, not as the plugin's.
+        peakThreads = Math.max(peakThreads, scheduler + dispatcher + waits);
         int inFlight = http.requestsInFlight();
         int queued = http.requestsQueued();
         peakInFlight = Math.max(peakInFlight, inFlight);
