@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cargo;
 
+import io.jenkins.plugins.cargo.testing.VirtualTime;
 import io.jenkins.plugins.cargo.api.CargoExecution;
 import io.jenkins.plugins.cargo.api.CargoNotFoundException;
 import io.jenkins.plugins.cargo.api.CargoOutcomeUnknownException;
@@ -28,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
  * is recorded as "create WORKFLOW", "get RUN", "cancel RUN", "find WORKFLOW" or "trace TRACE".
  */
 final class ScriptedCargo implements CargoPort {
-    private final ManualTime time;
+    private final VirtualTime time;
     final List<String> calls = new ArrayList<>();
     private final Map<String, CargoRun> shown = new LinkedHashMap<>();
     private final Map<String, CargoRun> ends = new LinkedHashMap<>();
@@ -37,7 +38,7 @@ final class ScriptedCargo implements CargoPort {
     private final Map<String, CargoTrace> traces = new LinkedHashMap<>();
     private int created;
 
-    ScriptedCargo(ManualTime time) {
+    ScriptedCargo(VirtualTime time) {
         this.time = time;
         endNextRuns(RunStatus.SUCCESS, null);
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cargo;
 
+import io.jenkins.plugins.cargo.testing.VirtualTime;
 import io.jenkins.plugins.cargo.run.RunOptions;
 import io.jenkins.plugins.cargo.run.RunOutcome;
 import io.jenkins.plugins.cargo.run.RunWatch;
@@ -18,7 +19,7 @@ import java.util.Map;
 final class WatchDriver {
     static final String WORKFLOW = "0b7e6f0c-3a3e-4c6f-9a57-1f2f3c4d5e6f";
 
-    final ManualTime time = new ManualTime(Instant.parse("2026-03-02T10:00:00Z"));
+    final VirtualTime time = new VirtualTime(Instant.parse("2026-03-02T10:00:00Z"));
     final ScriptedCargo cargo = new ScriptedCargo(time);
     final RunWatcher watcher = new RunWatcher(time, time.clock());
     final List<String> console = new ArrayList<>();
@@ -36,7 +37,7 @@ final class WatchDriver {
 
     /** Lets the watch run to its end. */
     RunOutcome finish(RunWatch watch) {
-        time.advanceUntilDone(watch.outcome(), Duration.ofHours(2));
+        time.runUntilDone(watch.outcome(), Duration.ofHours(2));
         return watch.outcome().join();
     }
 

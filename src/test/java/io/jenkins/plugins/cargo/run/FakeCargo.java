@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cargo.run;
 
+import io.jenkins.plugins.cargo.testing.VirtualTime;
 import io.jenkins.plugins.cargo.api.CargoAuthenticationException;
 import io.jenkins.plugins.cargo.api.CargoCredits;
 import io.jenkins.plugins.cargo.api.CargoException;

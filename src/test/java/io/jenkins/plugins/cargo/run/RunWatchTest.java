@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cargo.run;
 
+import io.jenkins.plugins.cargo.testing.VirtualTime;
 import static io.jenkins.plugins.cargo.run.FakeCargo.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

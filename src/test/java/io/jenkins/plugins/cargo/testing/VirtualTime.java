@@ -1,4 +1,4 @@
-package io.jenkins.plugins.cargo.run;
+package io.jenkins.plugins.cargo.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +12,9 @@ import io.jenkins.plugins.cargo.api.Scheduler;
 /**
  * A scheduler and clock whose time moves only when a test says so. Scheduled tasks run on the test's
  * thread, in due order, so hour-long waits, timeouts and backoff run in milliseconds and always the same way.
+ * Shared by the core's and the glue's tests.
  */
-final class VirtualTime implements Scheduler {
+public final class VirtualTime implements Scheduler {
     private record Entry(Instant due, long order, Runnable task, boolean[] cancelled) {}
 
     private final PriorityQueue<Entry> queue = new PriorityQueue<>((a, b) -> a.due.equals(b.due)
@@ -21,15 +22,15 @@ final class VirtualTime implements Scheduler {
     private volatile Instant now;
     private long order;
 
-    VirtualTime(Instant start) {
+    public VirtualTime(Instant start) {
         this.now = start;
     }
 
-    VirtualTime() {
+    public VirtualTime() {
         this(Instant.now());
     }
 
-    Clock clock() {
+    public Clock clock() {
         return new Clock() {
             @Override
             public ZoneId getZone() {
@@ -48,7 +49,7 @@ final class VirtualTime implements Scheduler {
         };
     }
 
-    Instant now() {
+    public Instant now() {
         return now;
     }
 
@@ -59,8 +60,13 @@ final class VirtualTime implements Scheduler {
         return () -> cancelled[0] = true;
     }
 
+    /** Runs what is due now, including what those tasks schedule for now. */
+    public void runDue() {
+        advance(Duration.ZERO);
+    }
+
     /** Runs every task due within {@code duration}, moving the clock to each one's time, then to the end. */
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         Instant end = now.plus(duration);
         for (Entry next = poll(end); next != null; next = poll(end)) {
             now = next.due;
@@ -70,7 +76,7 @@ final class VirtualTime implements Scheduler {
     }
 
     /** Runs tasks in order until the future is done, or fails when no task is left or the limit passes. */
-    void runUntilDone(Future<?> future, Duration limit) {
+    public void runUntilDone(Future<?> future, Duration limit) {
         Instant end = now.plus(limit);
         while (!future.isDone()) {
             Entry next = poll(end);
@@ -83,7 +89,7 @@ final class VirtualTime implements Scheduler {
     }
 
     /** How many tasks are waiting to run. */
-    synchronized long scheduled() {
+    public synchronized long scheduled() {
         return queue.stream().filter(e -> !e.cancelled[0]).count();
     }
 
