@@ -67,10 +67,14 @@ public final class RunWatcher {
         // Time Jenkins was down does not count against the budget for reads that fail.
         state.pollFailures = 0;
         state.firstPollFailureAt = 0;
-        host.log(state.runUuid == null
-                ? "Jenkins restarted while the Cargo run was being created; looking for it in the workflow's runs."
-                : "Resuming the wait for Cargo run " + state.runUuid
-                        + (state.lastStatus == null ? "" : " (last seen " + state.lastStatus + ")") + ".");
+        if (state.runUuid == null) {
+            host.log("Jenkins restarted while the Cargo run was being created; looking for it in the workflow's runs.");
+        } else if (!state.waitForRun && state.cancelReason == WatchState.CancelReason.NONE) {
+            host.log("Jenkins restarted after Cargo run " + state.runUuid + " was created; not waiting for it.");
+        } else {
+            host.log("Resuming the wait for Cargo run " + state.runUuid
+                    + (state.lastStatus == null ? "" : " (last seen " + state.lastStatus + ")") + ".");
+        }
         return begin(new RunWatch(cargo, scheduler, clock, random, host, null, false, state));
     }
 

@@ -582,10 +582,13 @@ class RunWatchTest {
         time.advance(Duration.ZERO);
         WatchState savedAfterCreate = throughSerialization(host.lastSaved());
 
-        RunWatch resumed = watcher().resume(savedAfterCreate, null, cargo, new RecordingHost());
+        RecordingHost after = new RecordingHost();
+        RunWatch resumed = watcher().resume(savedAfterCreate, null, cargo, after);
         time.advance(Duration.ZERO);
 
         assertTrue(resumed.outcome().isDone(), "ends without another look at the run");
+        assertEquals("Jenkins restarted after Cargo run " + savedAfterCreate.runUuid() + " was created; not waiting for it.",
+                after.lines.get(0));
         assertEquals(EndReason.NOT_WAITED, resumed.outcome().get().endReason());
         assertEquals(watch.outcome().get().runUuid(), resumed.outcome().get().runUuid());
         assertTrue(cargo.calls("get").isEmpty());
