@@ -132,10 +132,17 @@ public final class CargoClient implements CargoPort {
         });
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The create may have reached Cargo as late as its last attempt: attempts that sent nothing are
+     * repeated within the retry policy's budget, and the last one may take the whole call timeout.
+     */
     @Override
     public CompletableFuture<CargoRun> findCreatedRun(
             String workflowUuid, String releaseUuid, Instant attemptStarted, String lost) {
-        return findLostRun(workflowUuid, releaseUuid, attemptStarted, attemptStarted.plus(transport.callTimeout), lost, null);
+        Instant latest = attemptStarted.plus(retryPolicy.budget()).plus(transport.callTimeout);
+        return findLostRun(workflowUuid, releaseUuid, attemptStarted, latest, lost, null);
     }
 
     private CompletableFuture<CargoRun> foundLostRun(CreateRunRequest request, Instant attemptStarted, CargoException lost) {
@@ -258,7 +265,8 @@ public final class CargoClient implements CargoPort {
                 + (releaseUuid == null ? "deployed " + workflowUuid : "release " + releaseUuid);
         // The read is shared by every build that asks meanwhile, so it gets a short retry budget of its own,
         // whatever the asking client's read policy (a watch reads runs once and retries itself).
-        CargoClient reader = withReadRetryPolicy(FORM_READ_RETRIES);
+        // It tells no build's log of its retries either: the build that asked first may be gone by then.
+        CargoClient reader = withListener(ClientListener.NONE).withReadRetryPolicy(FORM_READ_RETRIES);
         return transport.releases.get(key,
                 () -> releaseUuid == null ? reader.getDeployedRelease(workflowUuid) : reader.getRelease(releaseUuid));
     }
@@ -386,30 +394,50 @@ public final class CargoClient implements CargoPort {
             if (result.isDone()) {
                 return;
             }
-            CompletableFuture<T> now = attempt.get();
+            CompletableFuture<T> now;
+            try {
+                now = attempt.get();
+            } catch (RuntimeException e) {
+                // On a scheduler thread nobody would see it: the caller's future must still complete.
+                result.completeExceptionally(cargoFailure(e));
+                return;
+            }
             current = now;
+            if (result.isCancelled()) {
+                // Called off between the check above and now: this attempt goes too.
+                now.cancel(true);
+                return;
+            }
             now.whenComplete((value, error) -> {
-                if (error == null) {
-                    result.complete(value);
-                    return;
-                }
-                CargoException failure = cargoFailure(error);
-                failedAttempts++;
-                Duration elapsed = Duration.between(started, transport.clock.instant());
-                Duration delay = mayRetry.test(failure)
-                        ? policy.nextDelay(failedAttempts, failure, elapsed).orElse(null)
-                        : null;
-                if (delay == null || result.isDone()) {
-                    result.completeExceptionally(failure);
-                    return;
-                }
-                listener.retrying(operation.description(), failure, failedAttempts, delay);
                 try {
-                    timer = transport.scheduler.schedule(this::attempt, delay);
-                } catch (RejectedExecutionException shuttingDown) {
-                    result.completeExceptionally(failure);
+                    answered(value, error);
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(cargoFailure(e));
                 }
             });
+        }
+
+        private void answered(T value, Throwable error) {
+            if (error == null) {
+                result.complete(value);
+                return;
+            }
+            CargoException failure = cargoFailure(error);
+            failedAttempts++;
+            Duration elapsed = Duration.between(started, transport.clock.instant());
+            Duration delay = mayRetry.test(failure)
+                    ? policy.nextDelay(failedAttempts, failure, elapsed).orElse(null)
+                    : null;
+            if (delay == null || result.isDone()) {
+                result.completeExceptionally(failure);
+                return;
+            }
+            listener.retrying(operation.description(), failure, failedAttempts, delay);
+            try {
+                timer = transport.scheduler.schedule(this::attempt, delay);
+            } catch (RejectedExecutionException shuttingDown) {
+                result.completeExceptionally(failure);
+            }
         }
     }
 

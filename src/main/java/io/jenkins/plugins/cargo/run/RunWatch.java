@@ -52,6 +52,8 @@ public final class RunWatch {
      * 60 s an enclosing {@code timeout} step gives its body, so the build ends ABORTED by the watch itself.
      */
     static final Duration CANCEL_GRACE = Duration.ofSeconds(20);
+    /** The longest the trace and child-run reads may hold back an outcome that is already known. */
+    static final Duration EXPLAIN_LIMIT = Duration.ofSeconds(10);
     /** How often to look while a cancel is under way. */
     static final Duration CANCEL_POLL = Duration.ofSeconds(2);
     /** Reads that fail in a way that may pass are tried again for up to 10 minutes before the wait gives up. */
@@ -106,6 +108,8 @@ public final class RunWatch {
     private CargoRun lastRun;
     private int capacityRefusals;
     private RunExplanation explanation = RunExplanation.NONE;
+    /** The finished run being explained. */
+    private CargoRun explaining;
     private final Saves saves = new Saves();
 
     RunWatch(CargoPort cargo, Scheduler scheduler, Clock clock, DoubleSupplier random, WatchHost host,
@@ -226,6 +230,7 @@ public final class RunWatch {
     private void readForm() {
         phase = Phase.CHECKING_DATA;
         setStatus();
+        guardDeadline();
         CompletableFuture<CargoRelease> reading = cargo.releaseToRun(state.workflowUuid, state.releaseUuid);
         reading.whenComplete((release, error) -> events.execute(() -> onForm(release, error)));
     }
@@ -234,6 +239,7 @@ public final class RunWatch {
         if (phase != Phase.CHECKING_DATA) {
             return;
         }
+        cancelTimer();
         checkData = false;
         if (error != null) {
             Throwable failure = unwrap(error);
@@ -268,6 +274,7 @@ public final class RunWatch {
         }
         phase = Phase.CREATING;
         setStatus();
+        guardDeadline();
         CompletableFuture<CargoRun> create = cargo.createRun(createRequest);
         create.whenComplete((run, error) -> events.execute(() -> onCreateAnswer(run, error)));
     }
@@ -291,6 +298,10 @@ public final class RunWatch {
     }
 
     private void onFoundCreatedRun(CargoRun run, Throwable error) {
+        if (phase == Phase.ENDED && run != null && state.cancelReason != WatchState.CancelReason.NONE) {
+            cancelLateRun(run);
+            return;
+        }
         if (phase != Phase.CREATING) {
             return;
         }
@@ -303,6 +314,10 @@ public final class RunWatch {
     }
 
     private void onCreateAnswer(CargoRun run, Throwable error) {
+        if (phase == Phase.ENDED && run != null && state.cancelReason != WatchState.CancelReason.NONE) {
+            cancelLateRun(run);
+            return;
+        }
         if (phase != Phase.CREATING) {
             return;
         }
@@ -360,6 +375,64 @@ public final class RunWatch {
         setTimer(delay, this::beginCreateAttempt);
     }
 
+    /**
+     * While Cargo is asked something before the run is known (its form, the create), the timeout still
+     * holds: the answer may be slow, or stuck in the queue of requests.
+     */
+    private void guardDeadline() {
+        if (state.deadline != 0) {
+            setTimer(Duration.ofMillis(Math.max(0, state.deadline - clock.millis())), this::deadlineBeforeRun);
+        }
+    }
+
+    private void deadlineBeforeRun() {
+        if (phase == Phase.CHECKING_DATA) {
+            fail(new CargoException("The input form of the release to run could not be read within "
+                    + ProgressReporter.duration(state.policy.timeout()) + " (timeoutMinutes), so no run was created.",
+                    0, null, null));
+        } else if (phase == Phase.CREATING && state.cancelReason == WatchState.CancelReason.NONE) {
+            state.cancelReason = WatchState.CancelReason.TIMEOUT;
+            state.cancelRequestedAt = clock.millis();
+            log("The Cargo run of workflow " + state.workflowUuid + " was not created within "
+                    + ProgressReporter.duration(state.policy.timeout()) + " (timeoutMinutes); if Cargo creates it, it"
+                    + " is cancelled.");
+            setStatus();
+            saves.save(null, null);
+            setTimer(CANCEL_GRACE, this::createGraceOver);
+        }
+    }
+
+    /**
+     * The build was aborted, or timed out, while the create was under way, and Cargo has not answered
+     * within the grace: the wait ends now, and a run Cargo still creates is cancelled when its answer comes.
+     */
+    private void createGraceOver() {
+        if (phase != Phase.CREATING) {
+            return;
+        }
+        String look = " If Cargo creates it, it is cancelled as soon as its answer arrives; the runs of workflow "
+                + state.workflowUuid + " created since " + Instant.ofEpochMilli(state.createAttemptStartedAt)
+                + " show whether it was.";
+        if (state.cancelReason == WatchState.CancelReason.ABORT) {
+            fail(new CancellationException("Aborted while the Cargo run was being created." + look));
+        } else {
+            fail(new CargoException("The Cargo run was not created within "
+                    + ProgressReporter.duration(state.policy.timeout()) + " (timeoutMinutes)." + look, 0, null, null));
+        }
+    }
+
+    /** A run whose create answered after the wait ended for an abort or a timeout: it must not go on. */
+    private void cancelLateRun(CargoRun run) {
+        state.runUuid = run.uuid();
+        runUuid = run.uuid();
+        if (state.workflowUuid == null) {
+            state.workflowUuid = run.workflowUuid();
+        }
+        log("Cargo run " + run.uuid() + " was created after the wait had ended; asking Cargo to cancel it.");
+        saves.save(null, null);
+        sendCancel();
+    }
+
     /** Names the workspace's limit in the log, once, when the token may read it. */
     private void tellWorkspaceLimit() {
         cargo.getWorkspace().whenComplete((workspace, error) -> {
@@ -373,6 +446,9 @@ public final class RunWatch {
     /** Fails a create refused for lack of credits, naming the credits left when the token may see them. */
     private void noCredits(CargoException e) {
         cargo.getCredits().whenComplete((credits, error) -> events.execute(() -> {
+            if (phase != Phase.CREATING) {
+                return;
+            }
             String left;
             if (credits != null) {
                 left = " Credits left: " + ProgressReporter.credits(credits.available()) + ".";
@@ -472,6 +548,9 @@ public final class RunWatch {
     /** Reads the finished run's trace, then the child run its failing node started; one level deep. */
     private void explain(CargoRun run) {
         phase = Phase.EXPLAINING;
+        explaining = run;
+        // The outcome is known: the explanation may hold it back only briefly.
+        setTimer(EXPLAIN_LIMIT, () -> finish(run, EndReason.FINISHED));
         cargo.getTrace(run.traceUuid()).whenComplete((trace, error) -> events.execute(() -> {
             if (phase != Phase.EXPLAINING) {
                 return;
@@ -575,13 +654,26 @@ public final class RunWatch {
 
     private void onAbort() {
         switch (phase) {
-            case NEW, CHECKING_DATA, SAVING_INTENT, WAITING_FOR_CAPACITY -> endAbortedBeforeCreate();
+            case NEW, CHECKING_DATA, WAITING_FOR_CAPACITY -> endAbortedBeforeCreate();
+            case SAVING_INTENT -> {
+                // The intent may be durable already; nothing was sent, and the saved state must say so.
+                state.createAttemptStartedAt = 0;
+                saves.save(null, null);
+                endAbortedBeforeCreate();
+            }
             case CREATING -> {
-                if (state.cancelReason == WatchState.CancelReason.NONE) {
+                if (state.cancelReason != WatchState.CancelReason.ABORT) {
+                    boolean timingOut = state.cancelReason == WatchState.CancelReason.TIMEOUT;
                     log(requestCancel(WatchState.CancelReason.ABORT));
+                    setStatus();
                     saves.save(null, null);
+                    if (!timingOut) {
+                        // The create is not called off once sent; the wait for its answer is bounded instead.
+                        setTimer(CANCEL_GRACE, this::createGraceOver);
+                    }
                 }
             }
+            case EXPLAINING -> finish(explaining, EndReason.FINISHED);
             case FOLLOWING -> abortFollowedRun();
             default -> {
                 // Ended or stopped: nothing left to abort.
@@ -702,11 +794,15 @@ public final class RunWatch {
         }
     }
 
-    private void cancelTimerAndRead() {
+    private void cancelTimer() {
         if (timer != null) {
             timer.cancel();
             timer = null;
         }
+    }
+
+    private void cancelTimerAndRead() {
+        cancelTimer();
         if (read != null) {
             read.cancel(true);
             read = null;
@@ -725,8 +821,12 @@ public final class RunWatch {
             throw e;
         }
         setStatus();
-        ProgressReporter.summary(result, run).forEach(this::log);
-        outcome.complete(result);
+        try {
+            ProgressReporter.summary(result, run).forEach(this::log);
+        } finally {
+            // The build must learn the outcome even if the summary cannot be written.
+            outcome.complete(result);
+        }
     }
 
     /** Ends the watch without an outcome: the run cannot be followed. */

@@ -60,8 +60,14 @@ public final class RunWatcher {
                         + " not known; start the run again.");
             }
             host.log("Jenkins restarted before the Cargo run was created; nothing was sent, so it is created now.");
+            WatchState fresh = newState(options);
+            if (saved != null) {
+                // The wait goes on: its timeout still counts from when it began.
+                fresh.waitStartedAt = saved.waitStartedAt;
+                fresh.deadline = saved.deadline;
+            }
             return begin(new RunWatch(cargo, scheduler, clock, random, host, options.createRequest(),
-                options.validateData(), newState(options)));
+                options.validateData(), fresh));
         }
         WatchState state = saved.copy();
         // Time Jenkins was down does not count against the budget for reads that fail.

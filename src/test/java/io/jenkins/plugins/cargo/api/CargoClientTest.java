@@ -198,6 +198,26 @@ class CargoClientTest {
     }
 
     @Test
+    void aTokenSourceThatBreaksOnARetryStillEndsTheCall() throws Exception {
+        String uuid = create().uuid();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        CargoClient async = TestClient.builder(CargoApiUrl.parse(sim.baseUrl()), () -> {
+                    if (asked.incrementAndGet() > 1) {
+                        throw new IllegalStateException("credential store unavailable");
+                    }
+                    return sim.acceptedToken();
+                })
+                .retryPolicy(RetryPolicy.of(3, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1)))
+                .build().async;
+        sim.enqueue(Endpoint.GET, Fault.serverError(503));
+
+        var read = async.getRun(uuid);
+
+        CargoException e = assertThrows(CargoException.class, () -> TestClient.await(read));
+        assertTrue(e.getMessage().contains("credential store unavailable"), e.getMessage());
+    }
+
+    @Test
     void cancellingAReadCallsOffItsExchangeAndAnyRetry() throws Exception {
         CargoHttp http = CargoHttp.builder(scheduler).build();
         CargoClient async = CargoClient.of(http, CargoApiUrl.parse(sim.baseUrl()), sim::acceptedToken);
@@ -664,8 +684,9 @@ class CargoClientTest {
 
         assertTrue(e.getMessage().contains("no run of the workflow was created in that time"), e.getMessage());
         JsonNode list = JSON.readTree(sim.requests(Endpoint.LIST).get(0).body());
-        // Up to the longest the create could have lasted (the call timeout, 5 s here) plus 5 s of skew.
-        assertEquals(attempt.plusSeconds(10).toString(), list.get("createdBefore").asText());
+        // Up to the latest the create could have reached Cargo: attempts that sent nothing are repeated within
+        // the retry budget (1 min here), and the last may take the call timeout (5 s), plus 5 s of skew.
+        assertEquals(attempt.plusSeconds(70).toString(), list.get("createdBefore").asText());
         assertEquals(attempt.minusSeconds(5).toString(), list.get("createdAfter").asText());
     }
 

@@ -43,6 +43,7 @@ final class FakeCargo implements CargoPort {
     private CargoException cancelFailure;
     private boolean holdCreates;
     private boolean holdGets;
+    private boolean holdTraces;
     final List<CompletableFuture<CargoRun>> heldCreates = new ArrayList<>();
     final List<CompletableFuture<CargoRun>> heldGets = new ArrayList<>();
     private CompletableFuture<CargoRun> findAnswer;
@@ -88,6 +89,12 @@ final class FakeCargo implements CargoPort {
 
     FakeCargo holdCreates() {
         holdCreates = true;
+        return this;
+    }
+
+    /** Trace reads never answer. */
+    FakeCargo holdTraces() {
+        holdTraces = true;
         return this;
     }
 
@@ -234,6 +241,9 @@ final class FakeCargo implements CargoPort {
     @Override
     public CompletableFuture<CargoTrace> getTrace(String traceUuid) {
         calls.add("trace " + traceUuid);
+        if (holdTraces) {
+            return new CompletableFuture<>();
+        }
         return runs.values().stream()
                 .filter(run -> traceUuid.equals(run.traceUuid()) && run.script.trace != null)
                 .findFirst()

@@ -505,6 +505,118 @@ class RunWatchTest {
         assertEquals(1, host.count("The answer to the create request was lost"), host.log());
     }
 
+    // --- every phase is bounded ----------------------------------------------------------------------
+
+    @Test
+    void anAbortWhileTheCreateHangsEndsWithinTheGraceAndARunCreatedLaterIsCancelled() throws Exception {
+        cargo.script(FakeCargo.Script.of("running")).holdCreates();
+        RunOptions options = options().build();
+        RunWatch watch = watcher().start(options, cargo, host);
+        time.advance(Duration.ZERO);
+        watch.abort();
+        time.advance(RunWatch.CANCEL_GRACE.minusSeconds(1));
+        assertFalse(watch.outcome().isDone(), "Cargo still has the grace to answer the create");
+        time.advance(Duration.ofSeconds(1));
+
+        assertTrue(watch.outcome().isDone(), "ended at the grace, under the 60 s an enclosing timeout step allows");
+        CancellationException e = assertThrows(CancellationException.class, () -> watch.outcome().get());
+        assertTrue(e.getMessage().contains("If Cargo creates it, it is cancelled"), e.getMessage());
+        assertTrue(cargo.calls("cancel").isEmpty(), "nothing to cancel yet");
+
+        String late = cargo.releaseCreate(options.createRequest());
+        time.advance(Duration.ZERO);
+        assertEquals(List.of("cancel " + WORKFLOW + " " + late), cargo.calls("cancel"));
+        assertEquals(1, host.count("Cargo run " + late + " was created after the wait had ended; asking Cargo to cancel it."),
+                host.log());
+        assertEquals(late, host.lastSaved().runUuid(), "the late run is saved, so the build page knows it");
+    }
+
+    @Test
+    void theTimeoutHoldsWhileTheCreateHangs() throws Exception {
+        cargo.holdCreates();
+        RunOptions options = options().timeoutMinutes(1).build();
+        RunWatch watch = watcher().start(options, cargo, host);
+        Instant started = time.now();
+
+        Throwable e = failure(watch);
+
+        assertTrue(e.getMessage().startsWith("The Cargo run was not created within 1 min (timeoutMinutes)."), e.getMessage());
+        assertEquals(Duration.ofMinutes(1).plus(RunWatch.CANCEL_GRACE), Duration.between(started, time.now()));
+        assertEquals(1, host.count("was not created within 1 min (timeoutMinutes); if Cargo creates it, it is cancelled."),
+                host.log());
+        String late = cargo.releaseCreate(options.createRequest());
+        time.advance(Duration.ZERO);
+        assertEquals(List.of("cancel " + WORKFLOW + " " + late), cargo.calls("cancel"));
+    }
+
+    @Test
+    void theTimeoutHoldsWhileTheFormIsRead() {
+        cargo.release(new CompletableFuture<>());
+        Throwable e = failure(start(options().timeoutMinutes(2)));
+        assertTrue(e.getMessage().contains("could not be read within 2 min (timeoutMinutes), so no run was created"),
+                e.getMessage());
+        assertTrue(cargo.calls("create").isEmpty());
+    }
+
+    @Test
+    void anAbortWhileTheIntentIsBeingSavedLeavesAStateThatSaysNothingWasSent() throws Exception {
+        host.holdSaves();
+        RunWatch watch = start(options());
+        time.advance(Duration.ZERO);
+        watch.abort();
+        time.advance(Duration.ZERO);
+        host.releaseSaves();
+        time.advance(Duration.ZERO);
+
+        assertThrows(CancellationException.class, () -> watch.outcome().get());
+        assertFalse(host.lastSaved().createMayHaveBeenSent());
+        assertTrue(cargo.calls("create").isEmpty());
+    }
+
+    @Test
+    void aTraceThatDoesNotAnswerHoldsTheOutcomeBackOnlyBriefly() throws Exception {
+        cargo.script(FakeCargo.Script.of("running", "success")).holdTraces();
+        RunWatch watch = start(options());
+        time.advance(Duration.ofSeconds(9));
+        assertEquals(1, cargo.calls("trace").size());
+        Instant asked = time.now();
+
+        RunOutcome outcome = finish(watch);
+
+        assertEquals(BuildResult.SUCCESS, outcome.result());
+        assertTrue(Duration.between(asked, time.now()).compareTo(RunWatch.EXPLAIN_LIMIT) <= 0);
+    }
+
+    @Test
+    void anAbortWhileTheEndIsBeingExplainedEndsAtOnce() throws Exception {
+        cargo.script(FakeCargo.Script.of("running", "success")).holdTraces();
+        RunWatch watch = start(options());
+        time.advance(Duration.ofSeconds(9));
+        watch.abort();
+        time.advance(Duration.ZERO);
+        assertTrue(watch.outcome().isDone());
+        assertEquals("success", watch.outcome().get().status());
+        assertTrue(cargo.calls("cancel").isEmpty(), "the run had ended: nothing to cancel");
+    }
+
+    @Test
+    void aRestartBeforeAnythingWasSentKeepsTheWaitsDeadline() throws Exception {
+        cargo.failCreate(rateLimited(Duration.ofMinutes(1)));
+        Instant started = time.now();
+        start(options().timeoutMinutes(3).cancelOnTimeout(false));
+        time.advance(Duration.ofSeconds(30));
+        WatchState saved = throughSerialization(host.lastSaved());
+        assertFalse(saved.createMayHaveBeenSent(), "waiting for capacity: nothing was made");
+
+        cargo.script(FakeCargo.Script.of("running"));
+        RunWatch resumed = watcher().resume(saved, options().timeoutMinutes(3).cancelOnTimeout(false).build(), cargo,
+                new RecordingHost());
+        RunOutcome outcome = finish(resumed);
+
+        assertEquals(EndReason.TIMED_OUT, outcome.endReason());
+        assertEquals(Duration.ofMinutes(3), Duration.between(started, time.now()), "the original deadline");
+    }
+
     // --- shutdown and resume -----------------------------------------------------------------------
 
     @Test
