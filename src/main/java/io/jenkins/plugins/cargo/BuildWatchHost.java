@@ -66,7 +66,8 @@ final class BuildWatchHost implements WatchHost {
     private void write(WatchState state, CompletableFuture<Void> durable) {
         try {
             store.store(state);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // Never left open: the watch waits for it before it creates anything.
             durable.completeExceptionally(e);
             return;
         }

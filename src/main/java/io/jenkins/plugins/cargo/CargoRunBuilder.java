@@ -111,15 +111,19 @@ public final class CargoRunBuilder extends Builder implements SimpleBuildStep, C
             action.recordState(state);
             run.save();
         }, () -> {});
-        RunWatch watch = runtime.track(action.key(), plan.start(runtime.watcher(), runtime.client(apiUrl, tokens), host));
+        RunWatch watch = runtime.trackBlocking(action.key(),
+                plan.start(runtime.watcher(), runtime.client(apiUrl, tokens), host));
 
         RunOutcome outcome;
         try {
             outcome = watch.outcome().get();
         } catch (InterruptedException aborted) {
-            watch.abort();
-            recordWhenEnded(watch, action, run, runtime);
-            awaitCancel(watch);
+            if (!runtime.isClosed()) {
+                watch.abort();
+                recordWhenEnded(watch, action, run, runtime);
+                awaitCancel(watch);
+            }
+            // Else Jenkins is shutting down, and the shutdown already cancelled the run.
             throw aborted;
         } catch (ExecutionException e) {
             Throwable failure = StepCompletion.unwrap(e);

@@ -181,7 +181,8 @@ public final class CargoRunExecution extends StepExecution {
                     watch = runtime.track(action.key(), started);
                 }
             }
-        } catch (AbortException | CargoException | RuntimeException e) {
+        } catch (AbortException | CargoException | RuntimeException | LinkageError e) {
+            // A LinkageError too (a plugin of a version this one was not built against): the step must end.
             ended(null, e);
             return;
         }

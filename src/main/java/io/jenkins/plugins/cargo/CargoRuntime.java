@@ -10,6 +10,8 @@ import io.jenkins.plugins.cargo.run.RunWatcher;
 import hudson.init.Terminator;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +52,9 @@ public final class CargoRuntime {
     private final CargoHttp http;
     private final RunWatcher watcher;
     private final Set<RunWatch> live = ConcurrentHashMap.newKeySet();
+    /** The watches of freestyle build steps, which block their executor and cannot resume. */
+    private final Set<RunWatch> blocking = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     /** The live watches of build actions, by {@code CargoRunAction.key()}: a build that ends aborts its own. */
     private final Map<String, RunWatch> byAction = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor writer;
@@ -110,6 +115,21 @@ public final class CargoRuntime {
         return track(watch);
     }
 
+    /**
+     * Tracks the watch of a freestyle build step. Such a build holds its executor and cannot resume after
+     * a restart, so at shutdown its run is cancelled rather than left to resume.
+     */
+    public RunWatch trackBlocking(String actionKey, RunWatch watch) {
+        blocking.add(watch);
+        watch.outcome().whenComplete((outcome, failure) -> blocking.remove(watch));
+        return track(actionKey, watch);
+    }
+
+    /** Whether this runtime was shut down: its watches no longer act, and waiting for them is pointless. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     /** The watch following the run of a build's action in this JVM, if there is one. */
     public Optional<RunWatch> liveWatch(String actionKey) {
         return Optional.ofNullable(byAction.get(actionKey));
@@ -137,6 +157,19 @@ public final class CargoRuntime {
     }
 
     private void close() {
+        closed = true;
+        // Freestyle builds cannot resume: their runs are cancelled now, while the scheduler still runs. The
+        // cancel goes out at once; the wait for Cargo to confirm it is cut short by the shutdown.
+        List<CompletableFuture<?>> aborts = new ArrayList<>();
+        for (RunWatch watch : blocking) {
+            watch.abort();
+            aborts.add(watch.outcome());
+        }
+        try {
+            CompletableFuture.allOf(aborts.toArray(CompletableFuture<?>[]::new)).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOGGER.log(Level.FINE, "Cancelled Cargo runs of freestyle builds not confirmed before shutdown", e);
+        }
         CompletableFuture<?>[] stops = live.stream().map(RunWatch::stop).toArray(CompletableFuture<?>[]::new);
         try {
             // Bounded: the stops are short events on the scheduler, which is still running.

@@ -64,8 +64,10 @@ class CargoRunRestartJenkinsTest {
             j.waitForMessage("created for workflow " + workflow, b);
             await("the action holds the run", Duration.ofSeconds(10), () -> record(b).getRunUuid() != null);
             run[0] = record(b).getRunUuid();
-            String buildXml = Files.readString(new File(b.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
-            assertTrue(buildXml.contains(run[0]), "build.xml names the run before the restart");
+            // The record changes in memory just before build.xml is written: wait for the file itself.
+            File buildXml = new File(b.getRootDir(), "build.xml");
+            await("build.xml names the run before the restart", Duration.ofSeconds(10),
+                    () -> readQuietly(buildXml).contains(run[0]));
             File program = new File(b.getRootDir(), "program.dat");
             await("the program is saved", Duration.ofSeconds(10), program::isFile);
             assertFalse(new String(Files.readAllBytes(program.toPath()), StandardCharsets.ISO_8859_1).contains(TOKEN));
@@ -142,8 +144,18 @@ class CargoRunRestartJenkinsTest {
                     () -> record(b).getBuildEnd() == CargoRunRecord.BuildEndCancel.CANCELLED);
             assertFalse(record(b).isLive());
             assertEquals(1, requests(sim, Endpoint.CANCEL, run[0]).size());
-            String buildXml = Files.readString(new File(b.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
-            assertTrue(buildXml.contains("CANCELLED"), "written to build.xml");
+            File buildXml = new File(b.getRootDir(), "build.xml");
+            await("build.xml says the run was cancelled", Duration.ofSeconds(10),
+                    () -> readQuietly(buildXml).contains("CANCELLED"));
         });
+    }
+
+    /** The file's text, or "" while it cannot be read (it is being replaced). */
+    private static String readQuietly(File file) {
+        try {
+            return Files.readString(file.toPath(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException beingWritten) {
+            return "";
+        }
     }
 }
