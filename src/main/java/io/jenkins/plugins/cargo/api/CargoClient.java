@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.Call;
@@ -353,24 +352,30 @@ public final class CargoClient implements CargoPort {
      * way and any retry still to come.
      */
     private <T> CompletableFuture<T> withRetries(Operation operation, RetryPolicy policy,
-            Supplier<CompletableFuture<T>> attempt, Predicate<CargoException> mayRetry) {
+            Attempt<T> attempt, Predicate<CargoException> mayRetry) {
         Retries<T> retries = new Retries<>(operation, policy, attempt, mayRetry);
         retries.attempt();
         return retries.result;
+    }
+
+    /** Sends one attempt of an exchange; its answer comes through the future. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        CompletableFuture<T> send();
     }
 
     private final class Retries<T> {
         final CompletableFuture<T> result = new CompletableFuture<>();
         private final Operation operation;
         private final RetryPolicy policy;
-        private final Supplier<CompletableFuture<T>> attempt;
+        private final Attempt<T> attempt;
         private final Predicate<CargoException> mayRetry;
         private final Instant started = transport.clock.instant();
         private int failedAttempts;
         private volatile CompletableFuture<T> current;
         private volatile Scheduler.Task timer;
 
-        Retries(Operation operation, RetryPolicy policy, Supplier<CompletableFuture<T>> attempt,
+        Retries(Operation operation, RetryPolicy policy, Attempt<T> attempt,
                 Predicate<CargoException> mayRetry) {
             this.operation = operation;
             this.policy = policy;
@@ -396,7 +401,7 @@ public final class CargoClient implements CargoPort {
             }
             CompletableFuture<T> now;
             try {
-                now = attempt.get();
+                now = attempt.send();
             } catch (RuntimeException e) {
                 // On a scheduler thread nobody would see it: the caller's future must still complete.
                 result.completeExceptionally(cargoFailure(e));
