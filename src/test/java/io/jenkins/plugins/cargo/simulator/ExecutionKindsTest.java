@@ -8,37 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Connector, tool, agent and native executions; loops; and the child runs that tool nodes start. */
-class ExecutionKindsTest {
+class ExecutionKindsTest extends ManualClockSimulator {
 
     private static final String WORKFLOW = "3f2b6c1e-8d4a-4c2e-9b1a-0e5d7c6a4b21";
     private static final String TOOL_WORKFLOW = "6c5b4a39-2817-4605-9f4e-3d2c1b0a9f8e";
     private static final String AGENT = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
-    private static final Instant T0 = Instant.parse("2030-01-02T03:04:05.000Z");
     private static final Pattern UUID_V4 =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-
-    private final ManualClock clock = new ManualClock(T0);
-    private CargoSimulator sim;
-    private SimHttp http;
-
-    @BeforeEach
-    void start() throws Exception {
-        sim = CargoSimulator.builder().clock(clock).start();
-        http = new SimHttp(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
 
     @Test
     void theFiveArgumentExecutionIsNativeWithItsSlugAsAction() throws Exception {

@@ -8,35 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The releases endpoints: one by uuid, a workflow's deployed one, the list, and how often each was read. */
-class ReleasesTest {
+class ReleasesTest extends ManualClockSimulator {
 
-    private static final Instant T0 = Instant.parse("2030-01-02T03:04:05.000Z");
     private static final String WORKFLOW = "3f2b6c1e-8d4a-4c2e-9b1a-0e5d7c6a4b21";
     private static final String OTHER_WORKFLOW = "7a1c2d3e-4f50-4617-8829-9a0b1c2d3e4f";
     private static final String RELEASES = "/v1/orchestration/releases/";
-
-    private final ManualClock clock = new ManualClock(T0);
-    private CargoSimulator sim;
-    private SimHttp http;
-
-    @BeforeEach
-    void start() throws Exception {
-        sim = CargoSimulator.builder().clock(clock).start();
-        http = new SimHttp(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
 
     @Test
     void getByUuidServesTheReleaseWithItsForm() throws Exception {

@@ -6,32 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Timed scripts of full snapshots, followed on a manual clock. */
-class TimelineScriptTest {
+class TimelineScriptTest extends ManualClockSimulator {
 
     private static final String WORKFLOW = "3f2b6c1e-8d4a-4c2e-9b1a-0e5d7c6a4b21";
-    private static final Instant T0 = Instant.parse("2030-01-02T03:04:05.000Z");
-
-    private final ManualClock clock = new ManualClock(T0);
-    private CargoSimulator sim;
-    private SimHttp http;
-
-    @BeforeEach
-    void start() throws Exception {
-        sim = CargoSimulator.builder().clock(clock).start();
-        http = new SimHttp(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
 
     @Test
     void aRunPolledLateHasGoneThroughEveryStepAtItsOwnTime() throws Exception {

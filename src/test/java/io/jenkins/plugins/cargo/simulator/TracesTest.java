@@ -6,36 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code GET /v1/orchestration/traces/{uuid}}: a trace worked out from its root run and the child runs
  * of its tool nodes, on a manual clock.
  */
-class TracesTest {
+class TracesTest extends ManualClockSimulator {
 
-    private static final Instant T0 = Instant.parse("2030-01-02T03:04:05.000Z");
     private static final String WORKFLOW = "3f2b6c1e-8d4a-4c2e-9b1a-0e5d7c6a4b21";
     private static final String TOOL_WORKFLOW = "6c5b4a39-2817-4605-9f4e-3d2c1b0a9f8e";
     private static final String TRACES = "/v1/orchestration/traces/";
-
-    private final ManualClock clock = new ManualClock(T0);
-    private CargoSimulator sim;
-    private SimHttp http;
-
-    @BeforeEach
-    void start() throws Exception {
-        sim = CargoSimulator.builder().clock(clock).start();
-        http = new SimHttp(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
 
     @Test
     void pendingWhileTheRootRunsThenSuccessWithItsSpansAndCredits() throws Exception {
